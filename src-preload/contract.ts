@@ -1,0 +1,200 @@
+// The one API between the renderer and main. Each request channel names its request schema
+// (validated in main before any handler runs) and its response type; each event names its
+// payload type. Both transports (Electron IPC and the WebSocket of `frontier serve`) carry
+// exactly this contract, and every response travels in one envelope.
+import { z } from 'zod'
+import type {
+  DatasetRecord,
+  DatasetSummary,
+  Roles,
+  SplitSpec,
+} from '../src-main/engine/data/types'
+
+const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
+const timezone = z.string().min(1).max(64)
+
+export const parseOptionsSchema = z
+  .object({
+    delimiter: z.enum([',', ';', '\t']).optional(),
+    decimal: z.enum(['.', ',']).optional(),
+    timestampColumn: z.string().min(1).max(256).optional(),
+    timezone: timezone.optional(),
+  })
+  .strict()
+
+export const rolesSchema = z
+  .object({
+    target: z.string().min(1),
+    pastCovariates: z.array(z.string().min(1)),
+    futureCovariates: z.array(z.string().min(1)),
+    calendar: z
+      .object({
+        hour: z.boolean(),
+        weekday: z.boolean(),
+        month: z.boolean(),
+        weekend: z.boolean(),
+        holidays: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'a country is a two-letter ISO code')
+          .nullable(),
+      })
+      .strict(),
+  })
+  .strict() satisfies z.ZodType<Roles>
+
+const fraction = z.number().gt(0).lt(1)
+export const splitSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('fractions'), train: fraction, val: fraction, test: fraction }).strict(),
+  z
+    .object({ kind: z.literal('dates'), trainEnd: z.number().finite(), valEnd: z.number().finite() })
+    .strict(),
+]) satisfies z.ZodType<SplitSpec>
+
+/** Most bytes one upload chunk may carry (before base64). */
+export const UPLOAD_CHUNK_BYTES = 1 << 20
+/** Largest file an upload may announce. */
+export const UPLOAD_MAX_BYTES = 2 << 30
+
+export interface AppInfo {
+  version: string
+  transport: 'ipc' | 'websocket'
+  dataDir: string
+}
+
+export interface PreviewPage {
+  columns: string[]
+  /** Rows of the regular grid: ISO instant, then one value per column (null = missing). */
+  rows: (string | number | null)[][]
+  offset: number
+  total: number
+}
+
+/** A column downsampled for drawing: per bucket, the first instant, min and max (null = gap). */
+export interface SeriesBuckets {
+  column: string
+  from: number
+  to: number
+  stepMs: number
+  t: number[]
+  min: (number | null)[]
+  max: (number | null)[]
+}
+
+export interface ImportResult {
+  dataset: DatasetRecord
+  /** True when these exact bytes were imported before; nothing new was stored. */
+  existing: boolean
+}
+
+export interface HolidayCountry {
+  code: string
+  name: string
+}
+
+const channel = <Req extends z.ZodType, Res>(request: Req) => ({
+  request,
+  response: undefined as unknown as Res,
+})
+
+export const channels = {
+  'app:info': channel<z.ZodObject<object>, AppInfo>(z.object({}).strict()),
+  'uploads:begin': channel<z.ZodType, { uploadId: string }>(
+    z
+      .object({
+        fileName: z.string().min(1).max(512),
+        size: z.number().int().min(0).max(UPLOAD_MAX_BYTES),
+      })
+      .strict(),
+  ),
+  'uploads:chunk': channel<z.ZodType, { received: number }>(
+    z
+      .object({
+        uploadId: z.string().uuid(),
+        offset: z.number().int().min(0),
+        /** base64, so that one encoding serves both transports */
+        data: z.string().max(Math.ceil((UPLOAD_CHUNK_BYTES * 4) / 3) + 4),
+      })
+      .strict(),
+  ),
+  'datasets:import': channel<z.ZodType, ImportResult>(
+    z
+      .object({
+        uploadId: z.string().uuid(),
+        name: z.string().min(1).max(200).optional(),
+        options: parseOptionsSchema.optional(),
+      })
+      .strict(),
+  ),
+  'datasets:importDemo': channel<z.ZodType, ImportResult>(
+    z.object({ demo: z.enum(['heat', 'water']) }).strict(),
+  ),
+  'datasets:list': channel<z.ZodObject<object>, DatasetSummary[]>(z.object({}).strict()),
+  'datasets:get': channel<z.ZodType, DatasetRecord>(z.object({ id: datasetId }).strict()),
+  'datasets:rename': channel<z.ZodType, DatasetRecord>(
+    z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(),
+  ),
+  'datasets:remove': channel<z.ZodType, { removed: boolean }>(
+    z.object({ id: datasetId }).strict(),
+  ),
+  'datasets:preview': channel<z.ZodType, PreviewPage>(
+    z
+      .object({
+        id: datasetId,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(1000),
+      })
+      .strict(),
+  ),
+  'datasets:series': channel<z.ZodType, SeriesBuckets>(
+    z
+      .object({
+        id: datasetId,
+        column: z.string().min(1),
+        from: z.number().finite().optional(),
+        to: z.number().finite().optional(),
+        buckets: z.number().int().min(1).max(20_000),
+      })
+      .strict(),
+  ),
+  'datasets:setRoles': channel<z.ZodType, DatasetRecord>(
+    z.object({ id: datasetId, roles: rolesSchema }).strict(),
+  ),
+  'datasets:setSplit': channel<z.ZodType, DatasetRecord>(
+    z.object({ id: datasetId, split: splitSchema }).strict(),
+  ),
+  'datasets:holidayCountries': channel<z.ZodObject<object>, HolidayCountry[]>(
+    z.object({}).strict(),
+  ),
+} as const
+
+export type Channel = keyof typeof channels
+export type RequestOf<C extends Channel> = z.input<(typeof channels)[C]['request']>
+export type ParsedRequestOf<C extends Channel> = z.output<(typeof channels)[C]['request']>
+export type ResponseOf<C extends Channel> = (typeof channels)[C]['response']
+
+export interface ImportProgress {
+  uploadId: string
+  phase: 'read' | 'parse' | 'profile' | 'store'
+  /** 0..1 within the phase */
+  fraction: number
+}
+
+export interface Events {
+  'datasets:progress': ImportProgress
+  'datasets:changed': { ids: string[] }
+}
+export type EventName = keyof Events
+export const eventNames: EventName[] = ['datasets:progress', 'datasets:changed']
+
+export type ErrorCode = string
+export interface ApiError {
+  code: ErrorCode
+  message: string
+}
+export type Envelope<T> = { ok: true; result: T } | { ok: false; error: ApiError }
+
+/** What the renderer sees, whichever transport carries it. */
+export interface FrontierApi {
+  request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Envelope<ResponseOf<C>>>
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
+}
