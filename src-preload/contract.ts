@@ -3,12 +3,7 @@
 // payload type. Both transports (Electron IPC and the WebSocket of `frontier serve`) carry
 // exactly this contract, and every response travels in one envelope.
 import { z } from 'zod'
-import type {
-  DatasetRecord,
-  DatasetSummary,
-  Roles,
-  SplitSpec,
-} from '../src-main/engine/data/types'
+import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from '../src-main/engine/data/types'
 
 const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
 const timezone = z.string().min(1).max(64)
@@ -44,9 +39,15 @@ export const rolesSchema = z
 
 const fraction = z.number().gt(0).lt(1)
 export const splitSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('fractions'), train: fraction, val: fraction, test: fraction }).strict(),
   z
-    .object({ kind: z.literal('dates'), trainEnd: z.number().finite(), valEnd: z.number().finite() })
+    .object({ kind: z.literal('fractions'), train: fraction, val: fraction, test: fraction })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('dates'),
+      trainEnd: z.number().finite(),
+      valEnd: z.number().finite(),
+    })
     .strict(),
 ]) satisfies z.ZodType<SplitSpec>
 
@@ -91,14 +92,14 @@ export interface HolidayCountry {
   name: string
 }
 
-const channel = <Req extends z.ZodType, Res>(request: Req) => ({
-  request,
-  response: undefined as unknown as Res,
-})
+// Curried so the response type is written and the request type inferred from the schema.
+const channel =
+  <Res>() =>
+  <Req extends z.ZodType>(request: Req) => ({ request, response: undefined as unknown as Res })
 
 export const channels = {
-  'app:info': channel<z.ZodObject<object>, AppInfo>(z.object({}).strict()),
-  'uploads:begin': channel<z.ZodType, { uploadId: string }>(
+  'app:info': channel<AppInfo>()(z.object({}).strict()),
+  'uploads:begin': channel<{ uploadId: string }>()(
     z
       .object({
         fileName: z.string().min(1).max(512),
@@ -106,7 +107,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'uploads:chunk': channel<z.ZodType, { received: number }>(
+  'uploads:chunk': channel<{ received: number }>()(
     z
       .object({
         uploadId: z.string().uuid(),
@@ -116,7 +117,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'datasets:import': channel<z.ZodType, ImportResult>(
+  'datasets:import': channel<ImportResult>()(
     z
       .object({
         uploadId: z.string().uuid(),
@@ -125,18 +126,16 @@ export const channels = {
       })
       .strict(),
   ),
-  'datasets:importDemo': channel<z.ZodType, ImportResult>(
+  'datasets:importDemo': channel<ImportResult>()(
     z.object({ demo: z.enum(['heat', 'water']) }).strict(),
   ),
-  'datasets:list': channel<z.ZodObject<object>, DatasetSummary[]>(z.object({}).strict()),
-  'datasets:get': channel<z.ZodType, DatasetRecord>(z.object({ id: datasetId }).strict()),
-  'datasets:rename': channel<z.ZodType, DatasetRecord>(
+  'datasets:list': channel<DatasetSummary[]>()(z.object({}).strict()),
+  'datasets:get': channel<DatasetRecord>()(z.object({ id: datasetId }).strict()),
+  'datasets:rename': channel<DatasetRecord>()(
     z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(),
   ),
-  'datasets:remove': channel<z.ZodType, { removed: boolean }>(
-    z.object({ id: datasetId }).strict(),
-  ),
-  'datasets:preview': channel<z.ZodType, PreviewPage>(
+  'datasets:remove': channel<{ removed: boolean }>()(z.object({ id: datasetId }).strict()),
+  'datasets:preview': channel<PreviewPage>()(
     z
       .object({
         id: datasetId,
@@ -145,7 +144,7 @@ export const channels = {
       })
       .strict(),
   ),
-  'datasets:series': channel<z.ZodType, SeriesBuckets>(
+  'datasets:series': channel<SeriesBuckets>()(
     z
       .object({
         id: datasetId,
@@ -156,15 +155,13 @@ export const channels = {
       })
       .strict(),
   ),
-  'datasets:setRoles': channel<z.ZodType, DatasetRecord>(
+  'datasets:setRoles': channel<DatasetRecord>()(
     z.object({ id: datasetId, roles: rolesSchema }).strict(),
   ),
-  'datasets:setSplit': channel<z.ZodType, DatasetRecord>(
+  'datasets:setSplit': channel<DatasetRecord>()(
     z.object({ id: datasetId, split: splitSchema }).strict(),
   ),
-  'datasets:holidayCountries': channel<z.ZodObject<object>, HolidayCountry[]>(
-    z.object({}).strict(),
-  ),
+  'datasets:holidayCountries': channel<HolidayCountry[]>()(z.object({}).strict()),
 } as const
 
 export type Channel = keyof typeof channels
@@ -198,3 +195,21 @@ export interface FrontierApi {
   request<C extends Channel>(channel: C, payload: RequestOf<C>): Promise<Envelope<ResponseOf<C>>>
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void
 }
+
+/**
+ * What the preload puts on `window.frontier`: one method per channel (named as the channel) and
+ * one subscribe method per event (named `on:<event>`, returning an unsubscribe function).
+ */
+export type FrontierBridge = {
+  [C in Channel]: (payload: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>
+} & {
+  [E in EventName as `on:${E}`]: (listener: (payload: Events[E]) => void) => () => void
+}
+
+/** WebSocket wire format of `frontier serve` (JSON text frames). */
+export type WsClientMessage = { id: number; channel: string; payload: unknown }
+export type WsServerMessage =
+  { id: number; envelope: Envelope<unknown> } | { event: EventName; payload: unknown }
+
+/** Path of the WebSocket endpoint; the token travels as `?token=`. */
+export const WS_PATH = '/api'

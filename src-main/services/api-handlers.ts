@@ -1,0 +1,36 @@
+// The handler of every channel of the contract. The mapped type makes a missing handler a
+// compile error; a unit test checks the same at run time.
+import type { AppInfo } from '../../src-preload/contract'
+import type { Handlers } from './api-dispatch'
+import type { DatasetService } from './dataset-service'
+
+export interface Services {
+  info: Omit<AppInfo, 'transport'>
+  datasets: DatasetService
+}
+
+export function createHandlers(services: Services, transport: AppInfo['transport']): Handlers {
+  const { datasets } = services
+  return {
+    'app:info': async () => ({ ...services.info, transport }),
+    'uploads:begin': async ({ fileName, size }) => ({
+      uploadId: await datasets.uploads.begin(fileName, size),
+    }),
+    'uploads:chunk': async ({ uploadId, offset, data }) => ({
+      received: await datasets.uploads.chunk(uploadId, offset, Buffer.from(data, 'base64')),
+    }),
+    'datasets:import': ({ uploadId, name, options }) =>
+      datasets.importUpload(uploadId, name, options),
+    'datasets:importDemo': ({ demo }) => datasets.importDemo(demo),
+    'datasets:list': () => datasets.list(),
+    'datasets:get': ({ id }) => datasets.get(id),
+    'datasets:rename': ({ id, name }) => datasets.rename(id, name),
+    'datasets:remove': async ({ id }) => ({ removed: await datasets.remove(id) }),
+    'datasets:preview': ({ id, offset, limit }) => datasets.preview(id, offset, limit),
+    'datasets:series': ({ id, column, from, to, buckets }) =>
+      datasets.buckets(id, column, buckets, from, to),
+    'datasets:setRoles': ({ id, roles }) => datasets.setRoles(id, roles),
+    'datasets:setSplit': ({ id, split }) => datasets.setSplit(id, split),
+    'datasets:holidayCountries': async () => datasets.holidayCountries(),
+  }
+}

@@ -1,0 +1,25 @@
+// Builds the services once for whichever host runs them (Electron main, `frontier serve`, tests).
+import { DatasetService } from './dataset-service'
+import { EventBus } from './event-bus'
+import type { Services } from './api-handlers'
+
+export interface ServiceHost {
+  services: Services
+  events: EventBus
+}
+
+export async function createServices(opts: {
+  dataDir: string
+  demoDir: string
+  version: string
+}): Promise<ServiceHost> {
+  const events = new EventBus()
+  const datasets = new DatasetService({
+    dataDir: opts.dataDir,
+    demoDir: opts.demoDir,
+    onProgress: (progress) => events.emit('datasets:progress', progress),
+    onChanged: (ids) => events.emit('datasets:changed', { ids }),
+  })
+  await datasets.init()
+  return { services: { info: { version: opts.version, dataDir: opts.dataDir }, datasets }, events }
+}

@@ -1,0 +1,21 @@
+// A failure of a service request that is not about the data itself (unknown id, upload out of
+// order, …), with a stable code for the UI and tests.
+
+export type ServiceErrorCode =
+  | 'NOT_FOUND'
+  | 'UPLOAD_UNKNOWN'
+  | 'UPLOAD_OUT_OF_ORDER'
+  | 'UPLOAD_INCOMPLETE'
+  | 'UPLOAD_TOO_LARGE'
+  | 'PARSE_WORKER_FAILED'
+  | 'DEMO_MISSING'
+
+export class ServiceError extends Error {
+  readonly code: ServiceErrorCode
+
+  constructor(code: ServiceErrorCode, message: string) {
+    super(message)
+    this.name = 'ServiceError'
+    this.code = code
+  }
+}

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { ImportProgress } from '../../../src-preload/contract'
+import { DataError } from '../../../src-main/engine/data/data-error'
+import { DatasetService } from '../../../src-main/services/dataset-service'
+import { tempDir } from '../../helpers/temp-dir'
+
+const demoDir = join(process.cwd(), 'resources', 'datasets')
+let dir: Awaited<ReturnType<typeof tempDir>>
+let service: DatasetService
+const progress: ImportProgress[] = []
+const changed: string[][] = []
+
+beforeAll(async () => {
+  dir = await tempDir('datasets')
+  service = new DatasetService({
+    dataDir: dir.path,
+    demoDir,
+    onProgress: (p) => progress.push(p),
+    onChanged: (ids) => changed.push(ids),
+  })
+  await service.init()
+})
+afterAll(() => dir.remove())
+
+async function upload(fileName: string, bytes: Uint8Array): Promise<string> {
+  const id = await service.uploads.begin(fileName, bytes.byteLength)
+  const chunk = 64 * 1024
+  for (let offset = 0; offset < bytes.byteLength; offset += chunk) {
+    await service.uploads.chunk(id, offset, bytes.subarray(offset, offset + chunk))
+  }
+  return id
+}
+
+describe('DatasetService', () => {
+  it('imports an uploaded file, profiles it in a worker and reports progress', async () => {
+    const bytes = new Uint8Array(await readFile(join(demoDir, 'heat.csv')))
+    const result = await service.importUpload(await upload('heat.csv', bytes), 'Heat')
+    expect(result.existing).toBe(false)
+    expect(result.dataset.name).toBe('Heat')
+    expect(result.dataset.id).toMatch(/^[0-9a-f]{64}$/)
+    expect(result.dataset.profile.frequencyLabel).toBe('1h')
+    expect(result.dataset.splitProblem).toBeNull()
+    expect(new Set(progress.map((p) => p.phase))).toEqual(
+      new Set(['read', 'parse', 'profile', 'store']),
+    )
+    expect(changed).toContainEqual([result.dataset.id])
+    expect((await service.list()).map((d) => d.id)).toEqual([result.dataset.id])
+  })
+
+  it('recognises the same bytes imported again and stores nothing new', async () => {
+    const again = await service.importDemo('heat')
+    expect(again.existing).toBe(true)
+    expect(await service.list()).toHaveLength(1)
+  })
+
+  it('refuses an unusable split and keeps the stored one', async () => {
+    const [summary] = await service.list()
+    await expect(
+      service.setSplit(summary.id, { kind: 'fractions', train: 0.998, val: 0.001, test: 0.001 }),
+    ).rejects.toMatchObject({ code: 'SPLIT_TOO_SHORT' })
+    const record = await service.setSplit(summary.id, {
+      kind: 'fractions',
+      train: 0.6,
+      val: 0.25,
+      test: 0.15,
+    })
+    expect(record.resolvedSplit.trainEnd).toBe(Math.round(record.resolvedSplit.length * 0.6))
+    expect((await service.get(summary.id)).split).toEqual(record.split)
+  })
+
+  it('serves preview pages and per-pixel buckets of a column', async () => {
+    const [summary] = await service.list()
+    const page = await service.preview(summary.id, 10, 5)
+    expect(page.rows).toHaveLength(5)
+    expect(page.columns[0]).toBe('heat_mw')
+    expect(page.rows[0][0]).toBe('2021-01-01T10:00:00.000Z')
+    const buckets = await service.buckets(summary.id, 'heat_mw', 800)
+    expect(buckets.t.length).toBeLessThanOrEqual(800)
+    expect(buckets.min.some((v) => v === null)).toBe(true)
+    await expect(service.buckets(summary.id, 'nope', 10)).rejects.toMatchObject({
+      code: 'UNKNOWN_COLUMN',
+    })
+  })
+
+  it('rejects bad files with a DataError and leaves nothing behind', async () => {
+    const id = await upload(
+      'bad.csv',
+      new TextEncoder().encode('time,value\nyesterday,1\ntoday,2\n'),
+    )
+    const error = await service.importUpload(id).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DataError)
+    expect(await service.list()).toHaveLength(1)
+    expect(await readdir(join(dir.path, 'uploads'))).toEqual([])
+  })
+
+  it('renames, validates roles and removes', async () => {
+    const [summary] = await service.list()
+    expect((await service.rename(summary.id, 'District heat')).name).toBe('District heat')
+    const record = await service.get(summary.id)
+    await expect(
+      service.setRoles(summary.id, { ...record.roles, pastCovariates: ['missing_col'] }),
+    ).rejects.toMatchObject({ code: 'UNKNOWN_COLUMN' })
+    await expect(
+      service.setRoles(summary.id, {
+        ...record.roles,
+        pastCovariates: ['outdoor_temp_c'],
+        futureCovariates: ['outdoor_temp_c'],
+      }),
+    ).rejects.toMatchObject({ code: 'INVALID_ROLES' })
+    expect(await service.remove(summary.id)).toBe(true)
+    expect(await service.list()).toEqual([])
+    expect(await service.remove(summary.id)).toBe(false)
+  })
+
+  it('cleans an import that a crash left without its record', async () => {
+    const orphan = join(dir.path, 'datasets', 'f'.repeat(64))
+    await mkdir(orphan, { recursive: true })
+    await writeFile(join(orphan, 'source.csv'), 'half')
+    const fresh = new DatasetService({ dataDir: dir.path, demoDir })
+    await fresh.init()
+    expect(await readdir(join(dir.path, 'datasets'))).toEqual([])
+  })
+})
