@@ -8,10 +8,20 @@ import { ServiceError } from './service-error'
 
 export type ParseProgress = (phase: 'read' | 'parse' | 'profile', fraction: number) => void
 
-// Under tsx (CLI, tests) this module is TypeScript and the worker must be loaded through tsx
-// too; in the electron-vite bundle both are plain JavaScript side by side in out/main.
+// In the electron-vite bundle the worker is plain JavaScript beside this file in out/main. Run
+// from source (CLI, tests) it is TypeScript, loaded through a bootstrap that registers tsx.
 const fromSource = import.meta.url.endsWith('.ts')
-const workerUrl = new URL(`./parse-worker.${fromSource ? 'ts' : 'js'}`, import.meta.url)
+
+function startWorker(workerData: ParseJob): Worker {
+  // A heap limit turns a runaway parse into a worker error instead of aborting the process.
+  const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: 4096 } }
+  if (!fromSource) return new Worker(new URL('./parse-worker.js', import.meta.url), options)
+  const entry = new URL('./parse-worker.ts', import.meta.url).href
+  return new Worker(new URL('./tsx-worker-bootstrap.mjs', import.meta.url), {
+    ...options,
+    argv: [entry],
+  })
+}
 
 export function parseInWorker(
   path: string,
@@ -20,12 +30,7 @@ export function parseInWorker(
 ): Promise<{ series: Series; profile: Profile }> {
   const job: ParseJob = { path, options }
   return new Promise((resolve, reject) => {
-    const worker = new Worker(workerUrl, {
-      workerData: job,
-      execArgv: fromSource ? ['--import', 'tsx'] : [],
-      // A heap limit turns a runaway parse into a worker error instead of aborting the process.
-      resourceLimits: { maxOldGenerationSizeMb: 4096 },
-    })
+    const worker = startWorker(job)
     let settled = false
     const settle = (fn: () => void) => {
       if (settled) return
