@@ -54,7 +54,7 @@ export const splitSchema = z.discriminatedUnion('kind', [
 /** Most bytes one upload chunk may carry (before base64). */
 export const UPLOAD_CHUNK_BYTES = 1 << 20
 /** Largest file an upload may announce. */
-export const UPLOAD_MAX_BYTES = 2 << 30
+export const UPLOAD_MAX_BYTES = 2 * 1024 ** 3
 
 export interface AppInfo {
   version: string

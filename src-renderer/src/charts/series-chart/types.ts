@@ -1,0 +1,95 @@
+// Shapes shared by the series chart's layout, render and wrapper. Times are UTC milliseconds;
+// every mark is in SVG pixels.
+import type { TimeRun } from '../../../../src-main/engine/data/types'
+import type { SeriesBuckets } from '../../../../src-preload/contract'
+
+export type Domain = readonly [number, number]
+
+export interface Size {
+  width: number
+  height: number
+}
+
+export interface Margin {
+  top: number
+  right: number
+  bottom: number
+  left: number
+}
+
+// The top margin holds the region names, clear of the visible-range caption above them.
+export const MARGIN: Margin = { top: 30, right: 14, bottom: 24, left: 60 }
+
+export interface SplitTimes {
+  /** First instant of validation (= end of train, exclusive). */
+  trainEnd: number
+  /** First instant of test. */
+  valEnd: number
+}
+
+export type SplitHandle = keyof SplitTimes
+
+export interface SeriesChartData {
+  /** First and last instant of the regular grid. */
+  extent: Domain
+  /** Grid step (the dataset's frequency). */
+  stepMs: number
+  /** The whole series at chart resolution, drawn until a closer look arrives. */
+  overview: SeriesBuckets | null
+  /** The visible range at chart resolution, once loaded. */
+  detail: SeriesBuckets | null
+  /** Missing-value runs of the drawn column (absent rows included). */
+  gaps: TimeRun[]
+  /** Grid instants with no row at all. */
+  absentRuns: TimeRun[]
+  constantRuns: TimeRun[]
+  split: SplitTimes | null
+}
+
+export interface PlotArea {
+  left: number
+  top: number
+  width: number
+  height: number
+}
+
+export interface RegionMark {
+  key: 'train' | 'val' | 'test'
+  x: number
+  width: number
+  /** Where the region's name goes; null when the visible part is too narrow to label. */
+  labelX: number | null
+}
+
+export interface SpanMark {
+  key: string
+  x: number
+  width: number
+}
+
+export interface SplitLineMark {
+  key: SplitHandle
+  x: number
+}
+
+export interface TickMark {
+  key: string
+  /** x for the time axis, y for the value axis */
+  at: number
+  label: string
+}
+
+export interface Marks {
+  plot: PlotArea
+  /** Which buckets were drawn: the close look, the overview, or nothing yet. */
+  source: 'detail' | 'overview' | null
+  band: string
+  line: string
+  regions: RegionMark[]
+  gaps: SpanMark[]
+  absent: SpanMark[]
+  constants: SpanMark[]
+  splitLines: SplitLineMark[]
+  xTicks: TickMark[]
+  yTicks: TickMark[]
+}

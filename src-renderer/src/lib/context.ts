@@ -1,0 +1,15 @@
+// Typed contexts: the shell creates the client and stores once and every view reads them here.
+import { createContext } from 'svelte'
+import type { ApiClient } from './api-client'
+import type { ConnectionStore } from '../stores/connection.svelte'
+import type { DatasetsStore } from '../stores/datasets.svelte'
+import type { ImportStore } from '../stores/import.svelte'
+
+export interface AppContext {
+  client: ApiClient
+  connection: ConnectionStore
+  datasets: DatasetsStore
+  imports: ImportStore
+}
+
+export const [getAppContext, setAppContext] = createContext<AppContext>()

@@ -1,0 +1,122 @@
+// The dataset registry as the Datasets view sees it: the list, the selected record, and the
+// commands that change them. Records replace each other whole ($state.raw): a profile can hold
+// thousands of runs and nothing edits it in place.
+import type {
+  DatasetRecord,
+  DatasetSummary,
+  Roles,
+  SplitSpec,
+} from '../../../src-main/engine/data/types'
+import type { HolidayCountry } from '../../../src-preload/contract'
+import type { ApiClient } from '../lib/api-client'
+import { ApiError } from '../lib/api-error'
+
+export class DatasetsStore {
+  list = $state.raw<DatasetSummary[]>([])
+  listLoaded = $state(false)
+  listError = $state.raw<ApiError | null>(null)
+  selectedId = $state<string | null>(null)
+  selected = $state.raw<DatasetRecord | null>(null)
+  selectError = $state.raw<ApiError | null>(null)
+  holidayCountries = $state.raw<HolidayCountry[] | null>(null)
+  readonly #client: ApiClient
+  #selectSeq = 0
+
+  constructor(client: ApiClient) {
+    this.#client = client
+  }
+
+  /** Keeps the list (and the open record) in step with changes made elsewhere. */
+  subscribe(): () => void {
+    return this.#client.on('datasets:changed', ({ ids }) => {
+      void this.refresh()
+      if (this.selectedId && ids.includes(this.selectedId)) void this.reloadSelected()
+    })
+  }
+
+  async refresh(): Promise<void> {
+    try {
+      this.list = await this.#client.request('datasets:list', {})
+      this.listError = null
+    } catch (error) {
+      this.listError = ApiError.from(error)
+    } finally {
+      this.listLoaded = true
+    }
+    if (this.selectedId && !this.list.some((d) => d.id === this.selectedId)) this.#clear()
+    if (!this.selectedId && this.list.length > 0) await this.select(this.list[0].id)
+  }
+
+  async select(id: string): Promise<void> {
+    this.selectedId = id
+    if (this.selected?.id !== id) this.selected = null
+    await this.reloadSelected()
+  }
+
+  async reloadSelected(): Promise<void> {
+    const id = this.selectedId
+    if (!id) return
+    // Selections can overtake each other; only the newest answer may land.
+    const seq = ++this.#selectSeq
+    try {
+      const record = await this.#client.request('datasets:get', { id })
+      if (seq !== this.#selectSeq) return
+      this.selected = record
+      this.selectError = null
+    } catch (error) {
+      if (seq !== this.#selectSeq) return
+      this.selectError = ApiError.from(error)
+    }
+  }
+
+  /** Shows a record main just returned (after import, rename, roles, split). */
+  show(record: DatasetRecord): void {
+    this.#selectSeq++
+    this.selectedId = record.id
+    this.selected = record
+    this.selectError = null
+    this.list = this.list.map((d) => (d.id === record.id ? { ...d, name: record.name } : d))
+  }
+
+  async rename(id: string, name: string): Promise<void> {
+    const record = await this.#client.request('datasets:rename', { id, name })
+    this.list = this.list.map((d) => (d.id === id ? { ...d, name: record.name } : d))
+    if (this.selectedId === id) this.show(record)
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.#client.request('datasets:remove', { id })
+    this.list = this.list.filter((d) => d.id !== id)
+    if (this.selectedId === id) {
+      this.#clear()
+      if (this.list.length > 0) await this.select(this.list[0].id)
+    }
+  }
+
+  async setRoles(roles: Roles): Promise<void> {
+    const id = this.#requireSelected()
+    this.show(await this.#client.request('datasets:setRoles', { id, roles }))
+  }
+
+  async setSplit(split: SplitSpec): Promise<void> {
+    const id = this.#requireSelected()
+    this.show(await this.#client.request('datasets:setSplit', { id, split }))
+  }
+
+  async loadHolidayCountries(): Promise<void> {
+    if (this.holidayCountries) return
+    this.holidayCountries = await this.#client.request('datasets:holidayCountries', {})
+  }
+
+  #requireSelected(): string {
+    if (!this.selectedId) throw new ApiError('NO_DATASET', 'No dataset is selected.')
+    return this.selectedId
+  }
+
+  #clear() {
+    this.#selectSeq++
+    this.selectedId = null
+    this.selected = null
+    this.selectError = null
+  }
+}

@@ -1,0 +1,11 @@
+// The views the left navigation offers. A view appears here when it exists, never before.
+import type { Component } from 'svelte'
+import DatasetsView from './DatasetsView.svelte'
+
+export interface ViewEntry {
+  id: string
+  label: string
+  component: Component
+}
+
+export const VIEWS: ViewEntry[] = [{ id: 'datasets', label: 'Datasets', component: DatasetsView }]

@@ -1,0 +1,176 @@
+// The Datasets view end to end, in browser mode: `frontier serve` on a free port with a fresh
+// data folder, Debian's Chromium driven by playwright-core. Needs the UI built into out/renderer
+// (`npx electron-vite build`) and Chromium at /usr/bin/chromium (or $FRONTIER_CHROMIUM).
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { DatasetRecord, DatasetSummary } from '../../src-main/engine/data/types'
+import { WS_PATH, type Envelope, type WsServerMessage } from '../../src-preload/contract'
+
+const root = resolve(import.meta.dirname, '../..')
+const heatCsv = join(root, 'resources/datasets/heat.csv')
+const chromiumPath = process.env.FRONTIER_CHROMIUM ?? '/usr/bin/chromium'
+const artifacts = join(root, 'test-results')
+
+/** Starts `frontier serve` and resolves with the URL it prints. */
+function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(
+    process.execPath,
+    ['bin/frontier.js', 'serve', '--port', '0', '--data-dir', dataDir],
+    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+  )
+  let output = ''
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`serve printed no URL:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /Frontier is serving at (http:\/\/\S+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolvePromise({ child, url: match[1] })
+      }
+    }
+    child.stdout?.on('data', onData)
+    child.stderr?.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`serve exited with ${code}:\n${output}`))
+    })
+  })
+}
+
+/** One request over the API's WebSocket, as the page makes them. */
+async function apiRequest<T>(url: string, channel: string, payload: unknown): Promise<T> {
+  const page = new URL(url)
+  const token = page.searchParams.get('token') ?? ''
+  const ws = new WebSocket(`ws://${page.host}${WS_PATH}?token=${encodeURIComponent(token)}`, {
+    origin: `http://${page.host}`,
+  })
+  try {
+    await new Promise<void>((ok, fail) => {
+      ws.once('open', () => ok())
+      ws.once('error', fail)
+    })
+    const envelope = await new Promise<Envelope<T>>((ok) => {
+      ws.on('message', (data) => {
+        const message = JSON.parse(String(data)) as WsServerMessage
+        if ('id' in message && message.id === 1) ok(message.envelope as Envelope<T>)
+      })
+      ws.send(JSON.stringify({ id: 1, channel, payload }))
+    })
+    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
+    return envelope.result
+  } finally {
+    ws.close()
+  }
+}
+
+async function currentRecord(url: string): Promise<DatasetRecord> {
+  const list = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
+  expect(list).toHaveLength(1)
+  return apiRequest<DatasetRecord>(url, 'datasets:get', { id: list[0].id })
+}
+
+const resolvedTrain = (page: Page) =>
+  page.locator('[data-testid=resolved-train]').innerText({ timeout: 10_000 })
+
+describe('Datasets view in the browser', () => {
+  let dataDir = ''
+  let server: ChildProcess | null = null
+  let url = ''
+  let browser: Browser | null = null
+  let page: Page
+
+  beforeAll(async () => {
+    if (!existsSync(join(root, 'out/renderer/index.html'))) {
+      throw new Error('The UI is not built: run `npx electron-vite build` first.')
+    }
+    if (!existsSync(chromiumPath)) {
+      throw new Error(
+        `No Chromium at ${chromiumPath} (apt-get install chromium, or set FRONTIER_CHROMIUM).`,
+      )
+    }
+    dataDir = await mkdtemp(join(tmpdir(), 'frontier-e2e-'))
+    const started = await startServe(dataDir)
+    server = started.child
+    url = started.url
+    browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+      ],
+    })
+    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    if (server && server.exitCode === null) {
+      const exited = new Promise((ok) => server?.once('exit', ok))
+      server.kill('SIGTERM')
+      await exited
+    }
+    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+  })
+
+  it('imports heat.csv, profiles it, draws it, and takes a new split', async () => {
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+
+    await page.goto(url)
+    // The token leaves the address bar once the page has it.
+    await expect.poll(() => page.url()).not.toContain('token=')
+
+    await page.setInputFiles('[data-testid=file-input]', heatCsv)
+    // Either the profile arrives or the import fails; a failure is reported with its message.
+    await page.waitForSelector('[data-testid=frequency], [data-testid=error]', { timeout: 60_000 })
+    const importError = page.locator('[data-testid=error]')
+    if ((await importError.count()) > 0) {
+      throw new Error(`The import failed: ${await importError.first().innerText()}`)
+    }
+    expect(await page.locator('[data-testid=frequency]').textContent()).toBe('1h')
+
+    // The chart asked for buckets and drew the line.
+    const line = page.locator('[data-testid=series-chart] svg path.line')
+    await expect
+      .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(100)
+
+    // The gap count is the profile's missing-value runs of the target column.
+    const record = await currentRecord(url)
+    const expectedGaps = record.profile.gaps.filter((g) => g.column === record.roles.target).length
+    expect(expectedGaps).toBeGreaterThan(0)
+    expect(Number(await page.locator('[data-testid=gap-count]').textContent())).toBe(expectedGaps)
+    expect(record.profile.absentRuns.length).toBeGreaterThan(0)
+    // Absent rows are shaded on the chart too.
+    expect(await page.locator('[data-testid=series-chart] rect.absent').count()).toBeGreaterThan(0)
+
+    // A 60/25/15 split through the share inputs.
+    const before = await resolvedTrain(page)
+    await page.getByLabel('Shares').check()
+    await page.fill('[data-testid=split-train]', '60')
+    await page.fill('[data-testid=split-val]', '25')
+    await page.fill('[data-testid=split-test]', '15')
+    await page.click('[data-testid=split-apply]')
+    await expect.poll(() => resolvedTrain(page), { timeout: 20_000 }).not.toBe(before)
+
+    const after = await currentRecord(url)
+    expect(after.split).toEqual({ kind: 'fractions', train: 0.6, val: 0.25, test: 0.15 })
+    const trainHours = (after.resolvedSplit.trainEnd * after.profile.frequencyMs) / 3_600_000
+    expect(await resolvedTrain(page)).toContain(`${trainHours.toLocaleString('en-US')} h`)
+
+    await mkdir(artifacts, { recursive: true })
+    await page.screenshot({ path: join(artifacts, 'datasets.png') })
+    expect(pageErrors).toEqual([])
+  })
+})

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest'
+import type { SeriesBuckets } from '../../../src-preload/contract'
+import {
+  layout,
+  pickBuckets,
+  valueDomain,
+  visibleIndices,
+} from '../../../src-renderer/src/charts/series-chart/layout'
+import { plotArea } from '../../../src-renderer/src/charts/series-chart/scale'
+import type { SeriesChartData } from '../../../src-renderer/src/charts/series-chart/types'
+
+const H = 3_600_000
+const T0 = Date.UTC(2024, 0, 1)
+const size = { width: 574, height: 300 } // plot: 60..560, 500 px wide
+
+function buckets(values: (number | null)[], from = T0, step = H): SeriesBuckets {
+  return {
+    column: 'heat',
+    from,
+    to: from + (values.length - 1) * step,
+    stepMs: step,
+    t: values.map((_, i) => from + i * step),
+    min: values.map((v) => (v === null ? null : v - 1)),
+    max: values.map((v) => (v === null ? null : v + 1)),
+  }
+}
+
+function data(over: Partial<SeriesChartData> = {}): SeriesChartData {
+  const overview = buckets(Array.from({ length: 101 }, (_, i) => 10 + (i % 10)))
+  return {
+    extent: [T0, T0 + 100 * H],
+    stepMs: H,
+    overview,
+    detail: null,
+    gaps: [],
+    absentRuns: [],
+    constantRuns: [],
+    split: { trainEnd: T0 + 70 * H, valEnd: T0 + 90 * H },
+    ...over,
+  }
+}
+
+const moves = (d: string) => (d.match(/M/g) ?? []).length
+
+describe('series chart layout', () => {
+  it('maps the full extent onto the plot area', () => {
+    const plot = plotArea(size)
+    const m = layout(data(), size, [T0, T0 + 100 * H])
+    expect(m.plot).toEqual(plot)
+    expect(m.source).toBe('overview')
+    expect(moves(m.line)).toBe(1)
+    expect(m.band.startsWith(`M${plot.left},`)).toBe(true)
+  })
+
+  it('breaks the line and the band at null buckets', () => {
+    const values = Array.from({ length: 101 }, (_, i) => (i === 40 || i === 41 ? null : 5))
+    const m = layout(data({ overview: buckets(values) }), size, [T0, T0 + 100 * H])
+    expect(moves(m.line)).toBe(2)
+    expect(moves(m.band)).toBe(2)
+  })
+
+  it('places split lines at their instants and tints the three regions', () => {
+    const m = layout(data(), size, [T0, T0 + 100 * H])
+    expect(m.splitLines).toEqual([
+      { key: 'trainEnd', x: 60 + 350 },
+      { key: 'valEnd', x: 60 + 450 },
+    ])
+    expect(m.regions.map((r) => [r.key, Math.round(r.x), Math.round(r.width)])).toEqual([
+      ['train', 60, 350],
+      ['val', 410, 100],
+      ['test', 510, 50],
+    ])
+  })
+
+  it('hides split lines and clips regions outside the view', () => {
+    const m = layout(data(), size, [T0, T0 + 50 * H])
+    expect(m.splitLines).toEqual([])
+    expect(m.regions).toHaveLength(1)
+    expect(m.regions[0]).toMatchObject({ key: 'train', x: 60, width: 500 })
+  })
+
+  it('shades gaps half a step either side of their missing instants, clipped to the plot', () => {
+    const gaps = [{ start: T0 + 10 * H, end: T0 + 11 * H, steps: 2 }]
+    const absentRuns = [{ start: T0, end: T0, steps: 1 }]
+    const m = layout(data({ gaps, absentRuns }), size, [T0, T0 + 100 * H])
+    expect(m.gaps).toHaveLength(1)
+    expect(m.gaps[0].x).toBeCloseTo(60 + 9.5 * 5)
+    expect(m.gaps[0].width).toBeCloseTo(2 * 5)
+    // The first instant's half step before the plot is cut away.
+    expect(m.absent[0].x).toBe(60)
+    expect(m.absent[0].width).toBeCloseTo(2.5)
+  })
+
+  it('keeps a sub-pixel run visible and drops runs outside the view', () => {
+    const runs = [
+      { start: T0 + 20 * H, end: T0 + 20 * H, steps: 1 },
+      { start: T0 + 80 * H, end: T0 + 80 * H, steps: 1 },
+    ]
+    const m = layout(data({ constantRuns: runs, stepMs: H }), { width: 124, height: 200 }, [
+      T0,
+      T0 + 50 * H,
+    ])
+    expect(m.constants).toHaveLength(1)
+    expect(m.constants[0].width).toBeGreaterThanOrEqual(1)
+  })
+
+  it('uses the detail buckets once they cover the view', () => {
+    const view = [T0 + 10 * H, T0 + 20 * H] as const
+    const detail = buckets(
+      Array.from({ length: 11 }, () => 50),
+      T0 + 10 * H,
+    )
+    const m = layout(data({ detail }), size, view)
+    expect(m.source).toBe('detail')
+    const partial = buckets([50, 50], T0 + 15 * H)
+    expect(layout(data({ detail: partial }), size, view).source).toBe('overview')
+  })
+
+  it('labels both axes', () => {
+    const m = layout(data(), size, [T0, T0 + 100 * H])
+    expect(m.xTicks.length).toBeGreaterThan(1)
+    expect(m.yTicks.length).toBeGreaterThan(1)
+    for (const t of m.xTicks) expect(t.at).toBeGreaterThanOrEqual(60)
+    for (const t of m.yTicks) expect(t.label).not.toBe('')
+  })
+
+  it('draws nothing but axes before any buckets arrive', () => {
+    const m = layout(data({ overview: null }), size, [T0, T0 + 100 * H])
+    expect(m.source).toBeNull()
+    expect(m.band).toBe('')
+    expect(m.line).toBe('')
+  })
+})
+
+describe('layout helpers', () => {
+  it('valueDomain spans the visible minima and maxima, padding a flat series', () => {
+    const b = buckets([1, null, 3])
+    expect(valueDomain(b, [0, 1, 2])).toEqual([0, 4])
+    expect(valueDomain(buckets([null]), [0])).toEqual([0, 1])
+    const flat = valueDomain({ ...buckets([5]), min: [5], max: [5] }, [0])
+    expect(flat[0]).toBeLessThan(5)
+    expect(flat[1]).toBeGreaterThan(5)
+  })
+
+  it('visibleIndices keeps one bucket beyond each edge', () => {
+    const b = buckets(Array.from({ length: 10 }, () => 1))
+    expect(visibleIndices(b, [T0 + 3.5 * H, T0 + 5.5 * H])).toEqual([3, 4, 5, 6])
+  })
+
+  it('pickBuckets falls back to the overview, and to nothing when empty', () => {
+    const d = data({ overview: { ...buckets([]), t: [], min: [], max: [] } })
+    expect(pickBuckets(d, d.extent)).toBeNull()
+  })
+})
