@@ -13,7 +13,8 @@ import type {
 } from '../../src-preload/contract'
 import { holidayCountries } from '../engine/data/calendar'
 import { DataError } from '../engine/data/data-error'
-import { bucketMinMax, defaultRoles } from '../engine/data/downsample'
+import { bucketMinMax } from '../engine/data/downsample'
+import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_REQUIREMENTS, DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
 import type {
   DatasetRecord,

@@ -112,6 +112,11 @@ export interface Profile {
   droppedColumns: { name: string; reason: string }[]
   stats: ColumnStats[]
   warnings: DataWarning[]
+  /**
+   * Runs left out of absentRuns, gaps and constantRuns because the lists are capped (1,000
+   * absent runs, 500 per column); present only when something was left out.
+   */
+  omittedRuns?: { absent: number; gaps: number; constant: number }
 }
 
 export interface CalendarOptions {
@@ -163,6 +168,8 @@ export interface DatasetRecord {
   roles: Roles
   split: SplitSpec
   resolvedSplit: ResolvedSplit
+  /** Why the split cannot serve a study yet (too short), or null when it can. */
+  splitProblem: string | null
 }
 
 export interface DatasetSummary {
