@@ -28,7 +28,7 @@ beforeAll(async () => {
 afterAll(() => dir.remove())
 
 function bytesOf(name: string): Uint8Array {
-  if (name === LONG_LINE_FILE) return new TextEncoder().encode(makeLongLine())
+  if (name === LONG_LINE_FILE) return makeLongLine()
   return new Uint8Array(readFileSync(join(fixtures, name)))
 }
 
