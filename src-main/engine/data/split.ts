@@ -1,6 +1,7 @@
 // Train / validation / test split on the regular grid, by fractions or by dates, checked against
 // what training and walk-forward validation need: every part must hold at least one input window
-// plus a horizon, and validation and test must hold all forecast origins' horizons.
+// plus a horizon, and validation and test must hold an input window followed by all forecast
+// origins' horizons.
 
 import type { ResolvedSplit, SplitRequirements, SplitSpec } from './types'
 import { DataError } from './data-error'
@@ -116,7 +117,9 @@ function lowerBound(grid: Float64Array, t: number): number {
 
 function checkLengths(split: ResolvedSplit, req: SplitRequirements, grid: Float64Array): void {
   const window = req.inputLength + req.horizon
-  const walk = req.origins * req.horizon
+  // Walk-forward (MODELS.md §7.1) puts its first origin one input length into the part, then
+  // steps one horizon per origin: the part must hold L + origins × H steps.
+  const walk = req.inputLength + req.origins * req.horizon
   const parts = [
     { name: 'training', from: 0, to: split.trainEnd, needsWalk: false },
     { name: 'validation', from: split.trainEnd, to: split.valEnd, needsWalk: true },
@@ -124,14 +127,13 @@ function checkLengths(split: ResolvedSplit, req: SplitRequirements, grid: Float6
   ]
   for (const part of parts) {
     const steps = part.to - part.from
-    const need = part.needsWalk ? Math.max(window, walk) : window
+    const need = part.needsWalk ? walk : window
     if (steps >= need) continue
     const span =
       steps > 0 ? ` (${formatInstant(grid[part.from])} to ${formatInstant(grid[part.to - 1])})` : ''
-    const why =
-      part.needsWalk && walk > window
-        ? `${req.origins} forecast origins × a horizon of ${req.horizon} steps`
-        : `an input window of ${req.inputLength} steps plus a horizon of ${req.horizon}`
+    const why = part.needsWalk
+      ? `an input window of ${req.inputLength} steps, then ${req.origins} forecast origins × a horizon of ${req.horizon} steps`
+      : `an input window of ${req.inputLength} steps plus a horizon of ${req.horizon}`
     throw new DataError(
       'SPLIT_TOO_SHORT',
       `The ${part.name} part has ${formatCount(steps)} time steps${span} but needs at least ` +

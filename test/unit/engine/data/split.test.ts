@@ -102,35 +102,42 @@ describe('resolveSplit', () => {
       'SPLIT_TOO_SHORT',
     )
     expect(val.message).toMatch(
-      /validation part has 200 time steps .* needs at least 240: 10 forecast origins × a horizon of 24/,
+      /validation part has 200 time steps .* needs at least 408: an input window of 168 steps, then 10 forecast origins × a horizon of 24/,
     )
     const test = dataError(
       () =>
         resolveSplit(
           grid(1000),
-          { kind: 'dates', trainEnd: T0 + 500 * HOUR, valEnd: T0 + 800 * HOUR },
+          { kind: 'dates', trainEnd: T0 + 192 * HOUR, valEnd: T0 + 800 * HOUR },
           req,
         ),
       'SPLIT_TOO_SHORT',
     )
     expect(test.message).toMatch(/test part has 200 time steps/)
-    // Exactly enough passes.
+    // Exactly enough passes: L + H for training, L + origins × H for validation and test.
     expect(() =>
       resolveSplit(
-        grid(1000),
-        { kind: 'dates', trainEnd: T0 + 192 * HOUR, valEnd: T0 + 760 * HOUR },
+        grid(1008),
+        { kind: 'dates', trainEnd: T0 + 192 * HOUR, valEnd: T0 + 600 * HOUR },
         req,
       ),
     ).not.toThrow()
+    expect(() =>
+      resolveSplit(
+        grid(1007),
+        { kind: 'dates', trainEnd: T0 + 192 * HOUR, valEnd: T0 + 600 * HOUR },
+        req,
+      ),
+    ).toThrow(/test part has 407 time steps/)
   })
 
-  it('uses the input window when it is longer than the walk-forward', () => {
+  it('counts the input window before the walk-forward origins', () => {
     const req = { inputLength: 500, horizon: 24, origins: 2 }
     const error = dataError(
       () => resolveSplit(grid(2000), { kind: 'fractions', train: 0.6, val: 0.3, test: 0.1 }, req),
       'SPLIT_TOO_SHORT',
     )
-    expect(error.message).toMatch(/test part has 200 time steps .* needs at least 524/)
+    expect(error.message).toMatch(/test part has 200 time steps .* needs at least 548/)
   })
 
   it('with no requirements, resolves even a tiny series', () => {
