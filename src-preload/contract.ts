@@ -4,6 +4,7 @@
 // exactly this contract, and every response travels in one envelope.
 import { z } from 'zod'
 import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from '../src-main/engine/data/types'
+import type { SystemSample } from '../src-main/services/system-sample'
 
 const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
 const timezone = z.string().min(1).max(64)
@@ -162,6 +163,14 @@ export const channels = {
     z.object({ id: datasetId, split: splitSchema }).strict(),
   ),
   'datasets:holidayCountries': channel<HolidayCountry[]>()(z.object({}).strict()),
+  /** One fresh sample of GPU, CPU and memory use. */
+  'system:sample': channel<SystemSample>()(z.object({}).strict()),
+  /** Sets how often `system:update` events are pushed; 0 stops them. */
+  'system:monitor': channel<{ intervalMs: number }>()(
+    z
+      .object({ intervalMs: z.union([z.literal(0), z.number().int().min(500).max(600_000)]) })
+      .strict(),
+  ),
 } as const
 
 export type Channel = keyof typeof channels
@@ -179,9 +188,10 @@ export interface ImportProgress {
 export interface Events {
   'datasets:progress': ImportProgress
   'datasets:changed': { ids: string[] }
+  'system:update': SystemSample
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['datasets:progress', 'datasets:changed']
+export const eventNames: EventName[] = ['datasets:progress', 'datasets:changed', 'system:update']
 
 export type ErrorCode = string
 export interface ApiError {

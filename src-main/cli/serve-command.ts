@@ -53,6 +53,7 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    host.services.monitor.stop()
     await server.close()
     await host.services.datasets.uploads.discardAll()
     return 0

@@ -3,10 +3,12 @@
 import type { AppInfo } from '../../src-preload/contract'
 import type { Handlers } from './api-dispatch'
 import type { DatasetService } from './dataset-service'
+import type { GpuMonitor } from './gpu-monitor'
 
 export interface Services {
   info: Omit<AppInfo, 'transport'>
   datasets: DatasetService
+  monitor: GpuMonitor
 }
 
 export function createHandlers(services: Services, transport: AppInfo['transport']): Handlers {
@@ -32,5 +34,11 @@ export function createHandlers(services: Services, transport: AppInfo['transport
     'datasets:setRoles': ({ id, roles }) => datasets.setRoles(id, roles),
     'datasets:setSplit': ({ id, split }) => datasets.setSplit(id, split),
     'datasets:holidayCountries': async () => datasets.holidayCountries(),
+    'system:sample': () => services.monitor.sample(),
+    'system:monitor': async ({ intervalMs }) => {
+      if (intervalMs === 0) services.monitor.stop()
+      else services.monitor.start(intervalMs)
+      return { intervalMs }
+    },
   }
 }

@@ -1,6 +1,7 @@
 // Builds the services once for whichever host runs them (Electron main, `frontier serve`, tests).
 import { DatasetService } from './dataset-service'
 import { EventBus } from './event-bus'
+import { GpuMonitor } from './gpu-monitor'
 import type { Services } from './api-handlers'
 
 export interface ServiceHost {
@@ -21,5 +22,10 @@ export async function createServices(opts: {
     onChanged: (ids) => events.emit('datasets:changed', { ids }),
   })
   await datasets.init()
-  return { services: { info: { version: opts.version, dataDir: opts.dataDir }, datasets }, events }
+  // Idle until a view asks for updates (system:monitor), so a headless serve costs nothing.
+  const monitor = new GpuMonitor((sample) => events.emit('system:update', sample))
+  return {
+    services: { info: { version: opts.version, dataDir: opts.dataDir }, datasets, monitor },
+    events,
+  }
 }
