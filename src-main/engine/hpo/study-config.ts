@@ -1,0 +1,111 @@
+// What a study is created with, and the check that refuses a bad set-up — every problem at once —
+// before the first trial runs (an unsupported sampler/pruner pairing included).
+
+import type { SplitSpec } from '../data/types'
+import { PARAM_SCHEMAS } from './default-spaces'
+import { HpoError } from './hpo-error'
+import { schemaIssues, type ParamSchema } from './param-schema'
+import { createPruner, type PrunerConfig } from './pruners/registry'
+import { PRUNER_NAMES } from './pruners/pruner'
+import { searchSpaceIssues, type SearchSpace } from './search-space'
+import { createSampler, type SamplerConfig } from './samplers/registry'
+import { SAMPLER_NAMES } from './samplers/sampler'
+import { MODEL_NAMES, type Direction, type ModelName } from './types'
+
+export interface DatasetFingerprint {
+  /** sha256 of the imported bytes (the dataset registry's id). */
+  hash: string
+  name: string
+  columns: string[]
+  target: string
+  split: SplitSpec
+}
+
+export interface ObjectiveSpec {
+  name: string
+  direction: Direction
+}
+
+/** The product's two objectives: MAE of the median forecast and |PICP − 80|. */
+export const FORECAST_OBJECTIVES: ObjectiveSpec[] = [
+  { name: 'mae', direction: 'minimize' },
+  { name: 'picp_gap', direction: 'minimize' },
+]
+
+export interface StudyBudget {
+  trials: number | null
+  seconds: number | null
+}
+
+export interface StudyConfig {
+  name: string
+  model: ModelName
+  dataset: DatasetFingerprint
+  space: SearchSpace
+  objectives: ObjectiveSpec[]
+  sampler: SamplerConfig
+  pruner: PrunerConfig
+  seed: number
+  budget: StudyBudget
+}
+
+function configIssues(config: StudyConfig): string[] {
+  const out: string[] = []
+  if (typeof config.name !== 'string' || config.name.trim() === '')
+    out.push('Give the study a name.')
+  if (!MODEL_NAMES.includes(config.model))
+    out.push(`Unknown model ${JSON.stringify(config.model)} (known: ${MODEL_NAMES.join(', ')}).`)
+  if (!Number.isSafeInteger(config.seed))
+    out.push(`The seed must be an integer (got ${config.seed}).`)
+  const { trials, seconds } = config.budget
+  if (trials === null && seconds === null)
+    out.push('Set a budget: a number of trials, a time limit, or both.')
+  if (trials !== null && (!Number.isInteger(trials) || trials < 1))
+    out.push(`The trial budget must be a positive integer (got ${trials}).`)
+  if (seconds !== null && !(seconds > 0))
+    out.push(`The time budget must be a positive number of seconds (got ${seconds}).`)
+  if (config.objectives.length === 0) out.push('The study needs at least one objective.')
+  const names = new Set(config.objectives.map((o) => o.name))
+  if (names.size !== config.objectives.length) out.push('Objective names must be distinct.')
+  for (const o of config.objectives)
+    if (o.direction !== 'minimize' && o.direction !== 'maximize')
+      out.push(`Objective ${o.name}: direction must be minimize or maximize.`)
+  return out
+}
+
+/**
+ * Throws HpoError unless the config can run: INVALID_CONFIG, INVALID_SEARCH_SPACE or
+ * UNSUPPORTED_PAIRING, each listing every problem of its kind.
+ */
+export function validateStudyConfig(config: StudyConfig, schema?: ParamSchema): void {
+  const general = configIssues(config)
+  if (general.length > 0) throw new HpoError('INVALID_CONFIG', general.join('\n'))
+  const model = schema ?? PARAM_SCHEMAS[config.model]
+  const spaceIssues = searchSpaceIssues(config.space)
+  if (spaceIssues.length === 0) spaceIssues.push(...schemaIssues(config.space, model))
+  if (spaceIssues.length > 0)
+    throw new HpoError('INVALID_SEARCH_SPACE', spaceIssues.map((i) => i.message).join('\n'))
+  const refusals: string[] = []
+  if (!SAMPLER_NAMES.includes(config.sampler.name))
+    refusals.push(
+      `Unknown sampler ${JSON.stringify(config.sampler.name)} (known: ${SAMPLER_NAMES.join(', ')}).`,
+    )
+  else {
+    const sampler = createSampler(config.sampler, config.budget.trials)
+    const refusal = sampler.refusal({
+      space: config.space,
+      directions: config.objectives.map((o) => o.direction),
+      budgetTrials: config.budget.trials,
+    })
+    if (refusal) refusals.push(refusal)
+  }
+  if (!PRUNER_NAMES.includes(config.pruner.name))
+    refusals.push(
+      `Unknown pruner ${JSON.stringify(config.pruner.name)} (known: ${PRUNER_NAMES.join(', ')}).`,
+    )
+  else {
+    const refusal = createPruner(config.pruner).refusal(config.objectives.map((o) => o.direction))
+    if (refusal) refusals.push(refusal)
+  }
+  if (refusals.length > 0) throw new HpoError('UNSUPPORTED_PAIRING', refusals.join('\n'))
+}

@@ -1,0 +1,24 @@
+// A problem with a study file, its artifacts or an export. The code is stable; the message says
+// what is wrong and what to do about it.
+
+export type StoreErrorCode =
+  | 'STUDY_NOT_FOUND'
+  | 'STUDY_EXISTS'
+  | 'STUDY_FILE_CORRUPT'
+  | 'STUDY_FILE_INVALID'
+  | 'STUDY_FROM_NEWER_VERSION'
+  | 'ARTIFACT_MISSING'
+  | 'EXPORT_UNSUPPORTED'
+  | 'EXPORT_INVALID'
+  | 'MISSING_BENCHMARKER_KEY'
+  | 'NO_COMPLETED_TRIALS'
+
+export class StoreError extends Error {
+  readonly code: StoreErrorCode
+
+  constructor(code: StoreErrorCode, message: string) {
+    super(message)
+    this.name = 'StoreError'
+    this.code = code
+  }
+}

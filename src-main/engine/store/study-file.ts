@@ -1,0 +1,69 @@
+// The study file: one JSON document per study, the study's state plus a schema version. The
+// zod schema checks what the engine relies on when a file is opened (trial records, config
+// shape); the search space and sampler options are checked again by the study itself.
+
+import { z } from 'zod'
+import type { StudyData } from '../hpo/study'
+
+export const CURRENT_SCHEMA_VERSION = 1
+
+export type StudyFile = StudyData & { schemaVersion: number }
+
+const finite = z.number().finite()
+const paramValue = z.union([finite, z.string(), z.boolean()])
+const params = z.record(z.string(), paramValue)
+const numbers = z.record(z.string(), finite)
+
+const trialSchema = z.object({
+  number: z.number().int().nonnegative(),
+  state: z.enum(['running', 'complete', 'pruned', 'failed']),
+  params,
+  values: z.array(finite).nullable(),
+  metrics: numbers.nullable(),
+  intermediate: z.array(
+    z.object({
+      step: z.number().int().nonnegative(),
+      loss: finite.nullable(),
+      objectives: z.array(finite).nullable(),
+    }),
+  ),
+  prunedAtStep: z.number().int().nullable(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  timings: numbers.nullable(),
+  provider: z.string().nullable(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  samplerData: numbers,
+  enqueued: z.boolean(),
+})
+
+const configSchema = z.object({
+  name: z.string(),
+  model: z.enum(['NHITS_Q', 'TFT_Q', 'TIMESNET_Q']),
+  dataset: z.object({
+    hash: z.string(),
+    name: z.string(),
+    columns: z.array(z.string()),
+    target: z.string(),
+    split: z.union([
+      z.object({ kind: z.literal('fractions'), train: finite, val: finite, test: finite }),
+      z.object({ kind: z.literal('dates'), trainEnd: finite, valEnd: finite }),
+    ]),
+  }),
+  space: z.record(z.string(), z.object({ kind: z.enum(['float', 'int', 'categorical']) }).loose()),
+  objectives: z.array(z.object({ name: z.string(), direction: z.enum(['minimize', 'maximize']) })),
+  sampler: z.object({ name: z.string() }).loose(),
+  pruner: z.object({ name: z.string() }).loose(),
+  seed: z.number().int(),
+  budget: z.object({ trials: z.number().int().nullable(), seconds: finite.nullable() }),
+})
+
+export const studyFileSchema = z.object({
+  schemaVersion: z.literal(CURRENT_SCHEMA_VERSION),
+  config: configSchema,
+  createdAt: z.string(),
+  elapsedMs: finite,
+  trials: z.array(trialSchema),
+  queue: z.array(params),
+  userPick: z.number().int().nullable(),
+})

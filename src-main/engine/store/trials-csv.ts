@@ -1,0 +1,55 @@
+// Every trial as one CSV row (RFC 4180 quoting): number, state, objective values, parameters,
+// metrics, pruning step, times, provider and error. Column names follow the pandas convention
+// the Python side knows from Optuna's trials_dataframe: values_<objective>, params_<name>,
+// metrics_<name>.
+
+import type { StudyData } from '../hpo/study'
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  const text = String(value)
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+}
+
+export function trialsCsv(data: StudyData): string {
+  const objectives = data.config.objectives.map((o) => o.name)
+  const params = Object.keys(data.config.space)
+  const metrics: string[] = []
+  for (const t of data.trials)
+    for (const name of Object.keys(t.metrics ?? {})) if (!metrics.includes(name)) metrics.push(name)
+  const header = [
+    'number',
+    'state',
+    ...objectives.map((o) => `values_${o}`),
+    ...params.map((p) => `params_${p}`),
+    ...metrics.map((m) => `metrics_${m}`),
+    'pruned_at_step',
+    'started_at',
+    'finished_at',
+    'duration_s',
+    'provider',
+    'error_code',
+    'error_message',
+  ]
+  const rows = data.trials.map((t) => {
+    const duration =
+      t.finishedAt === null ? null : (Date.parse(t.finishedAt) - Date.parse(t.startedAt)) / 1000
+    return [
+      t.number,
+      t.state,
+      ...objectives.map((_, k) => t.values?.[k]),
+      ...params.map((p) => t.params[p]),
+      ...metrics.map((m) => t.metrics?.[m]),
+      t.prunedAtStep,
+      t.startedAt,
+      t.finishedAt,
+      duration,
+      t.provider,
+      t.error?.code,
+      t.error?.message,
+    ]
+      .map(cell)
+      .join(',')
+  })
+  return [header.join(','), ...rows].join('\r\n') + '\r\n'
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { MIGRATIONS, migrateStudyDocument } from '../../../../src-main/engine/store/migrations'
+import { CURRENT_SCHEMA_VERSION } from '../../../../src-main/engine/store/study-file'
+
+describe('study file migrations', () => {
+  it('has a step for every version below the current one', () => {
+    for (let v = 1; v < CURRENT_SCHEMA_VERSION; v++) expect(MIGRATIONS[v]).toBeTypeOf('function')
+  })
+
+  it('leaves a current document as it is', () => {
+    const doc = { schemaVersion: CURRENT_SCHEMA_VERSION, trials: [] }
+    expect(migrateStudyDocument(doc)).toEqual(doc)
+  })
+
+  it('applies steps in order up to the target version', () => {
+    const steps = {
+      1: (d: Record<string, unknown>) => ({ ...d, userPick: null }),
+      2: (d: Record<string, unknown>) => ({ ...d, queue: [], note: `${String(d.note)}+2` }),
+    }
+    expect(migrateStudyDocument({ schemaVersion: 1, note: 'v1' }, steps, 3)).toEqual({
+      schemaVersion: 3,
+      note: 'v1+2',
+      userPick: null,
+      queue: [],
+    })
+  })
+
+  it('refuses newer versions, unknown gaps and documents without a version', () => {
+    expect(() => migrateStudyDocument({ schemaVersion: CURRENT_SCHEMA_VERSION + 1 })).toThrow(
+      /Update Frontier/,
+    )
+    expect(() => migrateStudyDocument({ schemaVersion: 1 }, {}, 2)).toThrow(/No migration/)
+    expect(() => migrateStudyDocument([])).toThrow(/not a Frontier study file/)
+  })
+})
