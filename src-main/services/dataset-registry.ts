@@ -4,7 +4,7 @@
 import { readdir, readFile, rm, mkdir, rename, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { DatasetRecord, DatasetSummary } from '../engine/data/types'
-import { writeFileAtomic } from './atomic-write'
+import { writeFileAtomic } from '../engine/store/atomic-write'
 import { ServiceError } from './service-error'
 
 const RECORD = 'dataset.json'

@@ -4,9 +4,9 @@
 // later changes cannot leak into a write in flight; writes requested while one is in flight are
 // coalesced into one, and each caller's promise resolves once a write holding its data is done.
 
-import { randomBytes } from 'node:crypto'
-import { open, readFile, rename, rm } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import type { Adapter } from 'lowdb'
+import { writeFileAtomic } from './atomic-write'
 import { StoreError } from './store-error'
 
 interface Waiter {
@@ -64,18 +64,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
     this.writing = false
   }
 
-  private async writeNow(text: string): Promise<void> {
-    const temp = `${this.path}.${randomBytes(6).toString('hex')}.tmp`
-    const handle = await open(temp, 'w')
-    try {
-      await handle.writeFile(text)
-      await handle.sync()
-    } catch (error) {
-      await handle.close()
-      await rm(temp, { force: true })
-      throw error
-    }
-    await handle.close()
-    await rename(temp, this.path)
+  private writeNow(text: string): Promise<void> {
+    return writeFileAtomic(this.path, text)
   }
 }
