@@ -2,6 +2,7 @@
 // was refused (bad data, bad split), 2 a usage error.
 import { inspectCommand } from './inspect-command'
 import { serveCommand } from './serve-command'
+import { trialCommand } from './trial-command'
 import { UsageError } from './usage-error'
 
 export interface Command {
@@ -11,7 +12,7 @@ export interface Command {
   run(argv: string[]): Promise<number>
 }
 
-const commands: Command[] = [inspectCommand, serveCommand]
+const commands: Command[] = [inspectCommand, serveCommand, trialCommand]
 
 export function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

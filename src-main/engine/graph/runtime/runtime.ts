@@ -49,7 +49,14 @@ export class Runtime {
       graphOptimizationLevel: this.options.optimization ?? 'all',
       logSeverityLevel: 3,
       extra: {
-        session: { intra_op: { allow_spinning: spin }, inter_op: { allow_spinning: spin } },
+        session: {
+          intra_op: { allow_spinning: spin },
+          inter_op: { allow_spinning: spin },
+          // Flush denormals to zero. Adam's moments of parameters whose gradient stays 0 (dead
+          // ReLU units) decay geometrically into the denormal range after a few hundred steps,
+          // and denormal arithmetic made NHITS epochs 1.8× slower by the third epoch.
+          set_denormal_as_zero: '1',
+        },
       },
     }
   }

@@ -23,6 +23,13 @@ export interface TrainerOptions {
   key?: string
 }
 
+interface Program {
+  graph: TrainGraph
+  session: ort.InferenceSession
+  lossOut: ort.Tensor
+  normOut: ort.Tensor | undefined
+}
+
 export interface StepResult {
   /** One loss per optimisation step of this run (K for the Loop variant). */
   losses: number[]
@@ -34,28 +41,26 @@ export class Trainer {
   private state = new Map<string, ort.Tensor>()
   /** ...and the buffers that run writes into (swapped after every run: no allocation, no copy). */
   private spare = new Map<string, ort.Tensor>()
-  private readonly lossOut: ort.Tensor
-  private readonly normOut: ort.Tensor | undefined
+  /** Per train graph run on this state: its session and loss / grad-norm output buffers. */
+  private readonly programs = new Map<TrainGraph, Program>()
   private readonly rng: Rng
   private updates = 0
 
   private constructor(
     private readonly runtime: Runtime,
     readonly graph: TrainGraph,
-    private readonly session: ort.InferenceSession,
+    session: ort.InferenceSession,
     seed: number,
+    private readonly key: string,
   ) {
     this.rng = new Rng(seed ^ 0x5bd1e995)
-    const lead = graph.steps > 1 ? [graph.steps] : []
-    this.lossOut = this.tensor(names.loss, new Float64Array(graph.steps), lead)
-    this.normOut = graph.hasGradNorm
-      ? this.tensor(names.gradNorm, new Float64Array(graph.steps), lead)
-      : undefined
+    this.programs.set(graph, this.program(graph, session))
   }
 
   static async create(runtime: Runtime, graph: TrainGraph, o: TrainerOptions): Promise<Trainer> {
-    const session = await runtime.session(o.key ?? `train:${graph.steps}`, graph.model)
-    const t = new Trainer(runtime, graph, session, o.seed)
+    const key = o.key ?? `train:${graph.steps}`
+    const session = await runtime.session(key, graph.model)
+    const t = new Trainer(runtime, graph, session, o.seed, key)
     for (const p of graph.params) {
       const size = p.shape.reduce((a, b) => a * b, 1)
       const given = o.initial?.get(p.name)
@@ -90,26 +95,71 @@ export class Trainer {
    * `lr` applies to every step of the run.
    */
   async step(batch: Readonly<Record<string, HostValue>>, lr: number): Promise<StepResult> {
-    const g = this.graph
+    return this.runProgram(this.programs.get(this.graph) as Program, batch, lr)
+  }
+
+  /**
+   * One run of another train graph of the same network and optimiser on this trainer's
+   * parameters, moments and step count: e.g. the plain step for the batches left over when an
+   * epoch does not fill the last K-step run (or the last batch is smaller).
+   */
+  async stepWith(
+    graph: TrainGraph,
+    batch: Readonly<Record<string, HostValue>>,
+    lr: number,
+  ): Promise<StepResult> {
+    let p = this.programs.get(graph)
+    if (!p) {
+      const same = (a: TrainGraph['params'], b: TrainGraph['params']) =>
+        a.length === b.length &&
+        a.every((x, i) => x.name === b[i].name && x.trainable === b[i].trainable)
+      if (graph.dtype !== this.graph.dtype || !same(graph.params, this.graph.params))
+        throw new GraphError('BAD_ARGUMENT', 'stepWith: the graph trains a different network')
+      const key = `${this.key}/companion${this.programs.size}`
+      const session = await this.runtime.session(key, graph.model)
+      p = this.program(graph, session)
+      this.programs.set(graph, p)
+    }
+    return this.runProgram(p, batch, lr)
+  }
+
+  private program(graph: TrainGraph, session: ort.InferenceSession): Program {
+    const lead = graph.steps > 1 ? [graph.steps] : []
+    return {
+      graph,
+      session,
+      lossOut: this.tensor(names.loss, new Float64Array(graph.steps), lead),
+      normOut: graph.hasGradNorm
+        ? this.tensor(names.gradNorm, new Float64Array(graph.steps), lead)
+        : undefined,
+    }
+  }
+
+  private async runProgram(
+    p: Program,
+    batch: Readonly<Record<string, HostValue>>,
+    lr: number,
+  ): Promise<StepResult> {
+    const g = p.graph
     const lead = g.steps > 1 ? [g.steps] : []
     const symbols: Record<string, number> = {}
     const feeds: Record<string, ort.Tensor> = dataFeeds(g.data, batch, symbols, lead)
-    Object.assign(feeds, this.masks(g.steps, symbols))
+    Object.assign(feeds, this.masks(g, symbols))
     for (const [name, t] of this.state) feeds[name] = t
     feeds[names.lr] = this.tensor(names.lr, [lr], [])
     feeds[names.step] = this.tensor(names.step, [this.updates + 1], [])
-    const fetches: Record<string, ort.Tensor> = { [names.loss]: this.lossOut }
-    if (this.normOut) fetches[names.gradNorm] = this.normOut
+    const fetches: Record<string, ort.Tensor> = { [names.loss]: p.lossOut }
+    if (p.normOut) fetches[names.gradNorm] = p.normOut
     for (const [name, t] of this.spare) fetches[names.next(name)] = t
-    await run(this.session, feeds, fetches)
+    await run(p.session, feeds, fetches)
     // The written buffers become the state; the old state is the next run's output space.
     for (const [name, t] of this.spare) {
       this.spare.set(name, this.state.get(name) as ort.Tensor)
       this.state.set(name, t)
     }
     this.updates += g.steps
-    const losses = Array.from(this.lossOut.data as ParamArray)
-    const gradNorms = this.normOut ? Array.from(this.normOut.data as ParamArray) : undefined
+    const losses = Array.from(p.lossOut.data as ParamArray)
+    const gradNorms = p.normOut ? Array.from(p.normOut.data as ParamArray) : undefined
     return { losses, gradNorms }
   }
 
@@ -145,8 +195,9 @@ export class Trainer {
    * Inverted-dropout masks (0 with probability p, else 1/(1−p)), drawn step-major so a K-step
    * run sees exactly the masks of K single steps.
    */
-  private masks(steps: number, symbols: Record<string, number>): Record<string, ort.Tensor> {
-    const specs: MaskSpec[] = this.graph.masks
+  private masks(graph: TrainGraph, symbols: Record<string, number>): Record<string, ort.Tensor> {
+    const steps = graph.steps
+    const specs: MaskSpec[] = graph.masks
     const shapes = specs.map((m) => resolveShape(m.shape, symbols))
     const sizes = shapes.map((s) => s.reduce((a, b) => a * b, 1))
     const arrays = sizes.map((n) =>
@@ -161,7 +212,7 @@ export class Trainer {
           data[i] = this.rng.nextU32() < threshold ? 0 : keep
       })
     }
-    const lead = this.graph.steps > 1 ? [steps] : []
+    const lead = steps > 1 ? [steps] : []
     return Object.fromEntries(
       specs.map((spec, j) => [spec.name, toTensor(spec, arrays[j], [...lead, ...shapes[j]])]),
     )
