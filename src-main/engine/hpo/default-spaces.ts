@@ -1,10 +1,33 @@
 // Default search spaces and parameter schemas per model, with the names the Python benchmarker
 // uses. Ranges are the thesis's current HPO (hpo/hpo_config.py, as MODELS.md records it); the
-// schema limits are what a model can sensibly be built with. Issue 4 moves both into ModelSpecs.
+// schema limits are what a model can sensibly be built with. A model with a ModelSpec owns both
+// (read from the spec here); the others keep them here until their spec is built.
 
+import type { ModelSpec } from '../models/model-spec'
+import { nhits } from '../models/nhits'
 import type { ParamSchema } from './param-schema'
 import type { SearchSpace } from './search-space'
 import type { ModelName } from './types'
+
+function schemaOf(spec: ModelSpec): ParamSchema {
+  const schema: ParamSchema = {}
+  for (const [name, def] of Object.entries(spec.params)) {
+    schema[name] = {
+      kind: def.kind,
+      min: def.min,
+      max: def.max,
+      required: def.required,
+      description: def.description,
+    }
+  }
+  return schema
+}
+
+function spaceOf(spec: ModelSpec): SearchSpace {
+  const space: SearchSpace = {}
+  for (const [name, def] of Object.entries(spec.params)) space[name] = { ...def.search }
+  return space
+}
 
 const lr = (min = 1e-7, max = 1) =>
   ({ kind: 'float', min, max, required: true, description: 'Adam learning rate' }) as const
@@ -17,27 +40,7 @@ const dropout = {
 } as const
 
 export const PARAM_SCHEMAS: Record<ModelName, ParamSchema> = {
-  NHITS_Q: {
-    num_stacks: { kind: 'int', min: 1, max: 8, required: true, description: 'stacks' },
-    num_blocks: { kind: 'int', min: 1, max: 6, required: true, description: 'blocks per stack' },
-    num_layers: {
-      kind: 'int',
-      min: 1,
-      max: 8,
-      required: true,
-      description: 'MLP layers per block',
-    },
-    layer_widths: { kind: 'int', min: 8, max: 4096, required: true, description: 'MLP width' },
-    lr: lr(),
-    dropout,
-    weight_decay: {
-      kind: 'float',
-      min: 0,
-      max: 0.1,
-      required: true,
-      description: 'coupled L2 penalty in Adam',
-    },
-  },
+  NHITS_Q: schemaOf(nhits),
   TFT_Q: {
     hidden_size: { kind: 'int', min: 4, max: 1024, required: true, description: 'model width' },
     lstm_layers: { kind: 'int', min: 1, max: 4, required: true, description: 'LSTM depth' },
@@ -61,15 +64,7 @@ export const PARAM_SCHEMAS: Record<ModelName, ParamSchema> = {
 }
 
 const DEFAULT_SPACES: Record<ModelName, SearchSpace> = {
-  NHITS_Q: {
-    num_stacks: { kind: 'int', low: 2, high: 5 },
-    num_blocks: { kind: 'int', low: 1, high: 3 },
-    num_layers: { kind: 'int', low: 2, high: 4 },
-    layer_widths: { kind: 'categorical', choices: [256, 512, 1024] },
-    lr: { kind: 'float', low: 1e-5, high: 1e-2, log: true },
-    dropout: { kind: 'float', low: 0.05, high: 0.4 },
-    weight_decay: { kind: 'float', low: 1e-7, high: 1e-3, log: true },
-  },
+  NHITS_Q: spaceOf(nhits),
   TFT_Q: {
     hidden_size: { kind: 'categorical', choices: [64, 128] },
     lstm_layers: { kind: 'int', low: 1, high: 2 },

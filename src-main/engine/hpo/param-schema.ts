@@ -1,7 +1,7 @@
 // What a model accepts, independent of what a study searches: each parameter's kind and the
 // range the model can be built with. A search space is checked against it when a study is
 // created, so "dropout 0–1.5" or "num_stacks as a float" is refused up front, not in trial 17.
-// The ModelSpecs (issue 4) will own these schemas; default-spaces.ts holds them until then.
+// ModelSpecs own them where a model is built; default-spaces.ts reads them from there.
 
 import type { SearchSpace, SpaceIssue } from './search-space'
 import type { ParamValue } from './types'

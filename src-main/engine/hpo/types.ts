@@ -1,15 +1,15 @@
 // The vocabulary shared by the study, its samplers, pruners and the store. Everything here is
 // plain JSON-serialisable data: the store writes these records as they are.
 
-/** The models a study can tune. The study knows them only by name and default search space. */
-export type ModelName = 'NHITS_Q' | 'TFT_Q' | 'TIMESNET_Q'
-export const MODEL_NAMES: readonly ModelName[] = ['NHITS_Q', 'TFT_Q', 'TIMESNET_Q']
+/** The models a study can tune (defined with the ModelSpecs); the study knows only names and spaces. */
+import type { ParamValue } from '../models/model-spec'
+
+export { MODEL_NAMES, type ModelName, type ParamValue } from '../models/model-spec'
 
 export type Direction = 'minimize' | 'maximize'
 
 export type TrialState = 'running' | 'complete' | 'pruned' | 'failed'
 
-export type ParamValue = number | string | boolean
 export type TrialParams = Record<string, ParamValue>
 
 /**
