@@ -8,8 +8,7 @@ import {
   type ParsedRequestOf,
   type ResponseOf,
 } from '../../src-preload/contract'
-import { DataError } from '../engine/data/data-error'
-import { ServiceError } from './service-error'
+import { CodedError } from '../engine/coded-error'
 
 export type Handlers = {
   [C in Channel]: (request: ParsedRequestOf<C>) => Promise<ResponseOf<C>>
@@ -46,7 +45,7 @@ export async function dispatch(
 }
 
 export function toApiError(error: unknown): ApiError {
-  if (error instanceof DataError || error instanceof ServiceError) {
+  if (error instanceof CodedError) {
     return { code: error.code, message: error.message }
   }
   // An unexpected failure still reaches the user with a code, and the details reach the log.

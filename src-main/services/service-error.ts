@@ -1,6 +1,8 @@
 // A failure of a service request that is not about the data itself (unknown id, upload out of
 // order, …), with a stable code for the UI and tests.
 
+import { CodedError } from '../engine/coded-error'
+
 export type ServiceErrorCode =
   | 'NOT_FOUND'
   | 'UPLOAD_UNKNOWN'
@@ -10,12 +12,6 @@ export type ServiceErrorCode =
   | 'PARSE_WORKER_FAILED'
   | 'DEMO_MISSING'
 
-export class ServiceError extends Error {
-  readonly code: ServiceErrorCode
-
-  constructor(code: ServiceErrorCode, message: string) {
-    super(message)
-    this.name = 'ServiceError'
-    this.code = code
-  }
+export class ServiceError extends CodedError<ServiceErrorCode> {
+  override readonly name = 'ServiceError'
 }

@@ -1,6 +1,8 @@
 // A data problem the user can fix. The code is stable (tests and the UI key on it); the message
 // says what is wrong and what to do about it.
 
+import { CodedError } from '../coded-error'
+
 export type DataErrorCode =
   | 'EMPTY_FILE'
   | 'BINARY_FILE'
@@ -34,15 +36,13 @@ export type DataErrorCode =
   | 'UNKNOWN_COLUMN'
   | 'INVALID_ROLES'
 
-export class DataError extends Error {
-  readonly code: DataErrorCode
+export class DataError extends CodedError<DataErrorCode> {
+  override readonly name = 'DataError'
   /** 1-based line of the file where the problem was seen, when there is one. */
   readonly line?: number
 
   constructor(code: DataErrorCode, message: string, line?: number) {
-    super(message)
-    this.name = 'DataError'
-    this.code = code
+    super(code, message)
     this.line = line
   }
 }

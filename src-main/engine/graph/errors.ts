@@ -1,6 +1,8 @@
 // A graph or runtime problem. The code is stable (tests, the trial worker and the UI key on it);
 // the message says what is wrong and, where the user can act, what to do.
 
+import { CodedError } from '../coded-error'
+
 export type GraphErrorCode =
   | 'SHAPE_MISMATCH'
   | 'DTYPE_MISMATCH'
@@ -13,14 +15,8 @@ export type GraphErrorCode =
   | 'SESSION_FAILED'
   | 'RUN_FAILED'
 
-export class GraphError extends Error {
-  readonly code: GraphErrorCode
-
-  constructor(code: GraphErrorCode, message: string) {
-    super(message)
-    this.name = 'GraphError'
-    this.code = code
-  }
+export class GraphError extends CodedError<GraphErrorCode> {
+  override readonly name = 'GraphError'
 }
 
 export function check(condition: boolean, code: GraphErrorCode, message: () => string): void {

@@ -1,6 +1,8 @@
 // A problem with a study's set-up or with how it is driven. The code is stable (tests, the API
 // and the UI key on it); the message says what is wrong and what to do about it.
 
+import { CodedError } from '../coded-error'
+
 export type HpoErrorCode =
   | 'INVALID_SEARCH_SPACE'
   | 'INVALID_CONFIG'
@@ -13,12 +15,6 @@ export type HpoErrorCode =
   | 'INVALID_REPORT'
   | 'NO_COMPLETED_TRIALS'
 
-export class HpoError extends Error {
-  readonly code: HpoErrorCode
-
-  constructor(code: HpoErrorCode, message: string) {
-    super(message)
-    this.name = 'HpoError'
-    this.code = code
-  }
+export class HpoError extends CodedError<HpoErrorCode> {
+  override readonly name = 'HpoError'
 }

@@ -1,6 +1,8 @@
 // A problem with a study file, its artifacts or an export. The code is stable; the message says
 // what is wrong and what to do about it.
 
+import { CodedError } from '../coded-error'
+
 export type StoreErrorCode =
   | 'STUDY_NOT_FOUND'
   | 'STUDY_EXISTS'
@@ -13,12 +15,6 @@ export type StoreErrorCode =
   | 'MISSING_BENCHMARKER_KEY'
   | 'NO_COMPLETED_TRIALS'
 
-export class StoreError extends Error {
-  readonly code: StoreErrorCode
-
-  constructor(code: StoreErrorCode, message: string) {
-    super(message)
-    this.name = 'StoreError'
-    this.code = code
-  }
+export class StoreError extends CodedError<StoreErrorCode> {
+  override readonly name = 'StoreError'
 }

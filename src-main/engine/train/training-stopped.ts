@@ -6,6 +6,8 @@
 // - PRUNED: the epoch callback (the study's pruner) asked to stop; the intermediate values so
 //   far are attached.
 
+import { CodedError } from '../coded-error'
+
 export type TrainingStopCode = 'DIVERGED' | 'CANCELLED' | 'PRUNED'
 
 export interface EpochRecord {
@@ -23,8 +25,8 @@ export interface EpochRecord {
   seconds: number
 }
 
-export class TrainingStopped extends Error {
-  readonly code: TrainingStopCode
+export class TrainingStopped extends CodedError<TrainingStopCode> {
+  override readonly name = 'TrainingStopped'
   /** Optimisation steps done (DIVERGED: the 1-based step whose loss was not finite). */
   readonly step: number
   /** The epoch it happened in (1-based). */
@@ -36,9 +38,7 @@ export class TrainingStopped extends Error {
     message: string,
     at: { step: number; epoch: number; intermediate?: readonly EpochRecord[] },
   ) {
-    super(message)
-    this.name = 'TrainingStopped'
-    this.code = code
+    super(code, message)
     this.step = at.step
     this.epoch = at.epoch
     this.intermediate = at.intermediate ?? []
