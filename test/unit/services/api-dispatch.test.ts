@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { channels, eventNames } from '../../../src-preload/contract'
-import { dispatch, isChannel } from '../../../src-main/services/api-dispatch'
+import { dispatch, isChannel, toApiError } from '../../../src-main/services/api-dispatch'
+import { ModelError } from '../../../src-main/engine/models/model-error'
+import { TrainingStopped } from '../../../src-main/engine/train/training-stopped'
 import { createHandlers } from '../../../src-main/services/api-handlers'
 import { createServices, type ServiceHost } from '../../../src-main/services/create-services'
 import { tempDir } from '../../helpers/temp-dir'
@@ -62,5 +64,26 @@ describe('the API contract', () => {
     })
     const missing = await dispatch(handlers, 'datasets:get', { id: 'a'.repeat(64) })
     expect(missing).toEqual({ ok: false, error: expect.objectContaining({ code: 'NOT_FOUND' }) })
+  })
+
+  it('keeps the code of every engine error and hides nothing else', () => {
+    expect(toApiError(new ModelError('OUT_OF_RANGE', 'dropout 2 is above 0.9', 'dropout'))).toEqual(
+      {
+        code: 'OUT_OF_RANGE',
+        message: 'dropout 2 is above 0.9',
+      },
+    )
+    const stopped = new TrainingStopped('DIVERGED', 'loss NaN at step 12', { step: 12, epoch: 1 })
+    expect(toApiError(stopped).code).toBe('DIVERGED')
+    const original = console.error
+    console.error = () => undefined
+    try {
+      expect(toApiError(new TypeError('x is undefined'))).toEqual({
+        code: 'INTERNAL',
+        message: 'Unexpected error: x is undefined',
+      })
+    } finally {
+      console.error = original
+    }
   })
 })
