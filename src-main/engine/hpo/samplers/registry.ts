@@ -1,5 +1,6 @@
 // The one table of samplers: the study builds from it, the conformance suite runs over it.
 
+import { createGpSampler, type GpOptions } from './gp/gp'
 import { createLhsSampler, type LhsOptions } from './latin-hypercube'
 import { createNsga2Sampler, type Nsga2Options } from './nsga2/nsga2'
 import { createRandomSampler } from './random'
@@ -11,6 +12,7 @@ export type SamplerConfig =
   | { name: 'lhs'; options?: LhsOptions }
   | { name: 'tpe'; options?: TpeOptions }
   | { name: 'nsga2'; options?: Nsga2Options }
+  | { name: 'gp'; options?: GpOptions }
 
 type OptionsOf<N extends SamplerName> =
   Extract<SamplerConfig, { name: N }> extends { options?: infer O } ? O | undefined : undefined
@@ -22,6 +24,7 @@ export const SAMPLER_MAKERS: {
   lhs: (options, budget) => createLhsSampler(options ?? {}, budget),
   tpe: (options) => createTpeSampler(options ?? {}),
   nsga2: (options, budget) => createNsga2Sampler(options ?? {}, budget),
+  gp: (options) => createGpSampler(options ?? {}),
 }
 
 export function createSampler(config: SamplerConfig, budgetTrials: number | null): Sampler {
@@ -34,5 +37,7 @@ export function createSampler(config: SamplerConfig, budgetTrials: number | null
       return SAMPLER_MAKERS.tpe(config.options, budgetTrials)
     case 'nsga2':
       return SAMPLER_MAKERS.nsga2(config.options, budgetTrials)
+    case 'gp':
+      return SAMPLER_MAKERS.gp(config.options, budgetTrials)
   }
 }

@@ -8,8 +8,8 @@ import type { ParamKind, SearchSpace } from '../search-space'
 import type { SpaceCodec } from '../space-codec'
 import type { Direction, TrialParams, TrialRecord } from '../types'
 
-export type SamplerName = 'random' | 'lhs' | 'tpe' | 'nsga2'
-export const SAMPLER_NAMES: readonly SamplerName[] = ['random', 'lhs', 'tpe', 'nsga2']
+export type SamplerName = 'random' | 'lhs' | 'tpe' | 'nsga2' | 'gp'
+export const SAMPLER_NAMES: readonly SamplerName[] = ['random', 'lhs', 'tpe', 'nsga2', 'gp']
 
 export interface SamplerCapabilities {
   /** Objectives it can optimise (inclusive). */

@@ -74,8 +74,14 @@ describe('TPE search', () => {
       a: { kind: 'float', low: 0, high: 1 },
       b: { kind: 'float', low: 0, high: 1 },
     }
-    const spread = (constantLiar: boolean) => {
-      const driver = new SamplerDriver(createTpeSampler({ constantLiar }), space, ['minimize'], 3)
+    // Over ten seeds: on any single one, six asks may happen to spread either way.
+    const spread = (constantLiar: boolean, seed: number) => {
+      const driver = new SamplerDriver(
+        createTpeSampler({ constantLiar }),
+        space,
+        ['minimize'],
+        seed,
+      )
       driver.run(30, (p) => [((p.a as number) - 0.2) ** 2 + ((p.b as number) - 0.7) ** 2])
       const pending = Array.from({ length: 6 }, () => driver.ask().params)
       let total = 0
@@ -87,7 +93,9 @@ describe('TPE search', () => {
           )
       return total
     }
-    expect(spread(true)).toBeGreaterThan(spread(false))
+    const seeds = Array.from({ length: 10 }, (_, i) => i + 1)
+    const wider = seeds.filter((seed) => spread(true, seed) > spread(false, seed)).length
+    expect(wider).toBeGreaterThanOrEqual(7)
   })
 })
 
