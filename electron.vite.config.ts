@@ -12,6 +12,8 @@ export default defineConfig({
         input: {
           index: resolve('src-main/index.ts'),
           'parse-worker': resolve('src-main/services/parse-worker.ts'),
+          // Run by utilityProcess.fork (src-main/app/utility-worker-host.ts), one per trial.
+          'trial-worker': resolve('src-main/worker/trial-worker.ts'),
         },
       },
     },

@@ -1,6 +1,9 @@
 // `frontier <command>`: dispatches to one file per command. Exit codes: 0 success, 1 the input
 // was refused (bad data, bad split), 2 a usage error.
+import { analyzeCommand } from './analyze-command'
+import { demoCommand } from './demo-command'
 import { inspectCommand } from './inspect-command'
+import { runCommand } from './run-command'
 import { serveCommand } from './serve-command'
 import { trialCommand } from './trial-command'
 import { UsageError } from './usage-error'
@@ -12,7 +15,14 @@ export interface Command {
   run(argv: string[]): Promise<number>
 }
 
-const commands: Command[] = [inspectCommand, serveCommand, trialCommand]
+const commands: Command[] = [
+  inspectCommand,
+  serveCommand,
+  trialCommand,
+  runCommand,
+  analyzeCommand,
+  demoCommand,
+]
 
 export function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length))

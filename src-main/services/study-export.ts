@@ -1,0 +1,39 @@
+// A study's results as files for the Python side: the benchmarker JSON and the flat parameter
+// file (validated against the schema by writeBenchmarkerExport) and every trial as CSV, all
+// under one output folder: <out>/<MODEL>_<DATASET>/… and <out>/best_params_<MODEL>.json.
+
+import { mkdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
+import type { StudyData } from '../engine/hpo/study'
+import { writeFileAtomic } from '../engine/store/atomic-write'
+import { writeBenchmarkerExport, type BenchmarkerExport } from '../engine/store/benchmarker-export'
+import { trialsCsv } from '../engine/store/trials-csv'
+
+export interface StudyExport {
+  exportPath: string
+  paramsPath: string
+  trialsCsvPath: string
+  document: BenchmarkerExport
+}
+
+export function trialsCsvPath(outDir: string, data: StudyData, jobId: string): string {
+  const folder = `${data.config.model}_${data.config.dataset.name}`
+  return join(outDir, folder, `trials_${folder}_${jobId}.csv`)
+}
+
+/** Needs at least one complete trial (StoreError NO_COMPLETED_TRIALS otherwise). */
+export async function exportStudy(
+  studyPath: string,
+  data: StudyData,
+  jobId: string,
+  outDir: string,
+): Promise<StudyExport> {
+  const { exportPath, paramsPath, document } = await writeBenchmarkerExport(outDir, data, {
+    jobId,
+    storagePath: studyPath,
+  })
+  const csvPath = trialsCsvPath(outDir, data, jobId)
+  await mkdir(dirname(csvPath), { recursive: true })
+  await writeFileAtomic(csvPath, trialsCsv(data))
+  return { exportPath, paramsPath, trialsCsvPath: csvPath, document }
+}

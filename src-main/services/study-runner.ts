@@ -1,0 +1,104 @@
+// A study as something to run: create it (run spec first, then the study file) or open it again
+// (crash recovery included), and wire it to a Scheduler whose finished trials leave their
+// validation forecasts in the artifacts folder. Used by `frontier run` today and by the app's
+// and serve's study service later; no Electron here.
+
+import { stat } from 'node:fs/promises'
+import type { StudyConfig } from '../engine/hpo/study-config'
+import { FORECAST_ARTIFACT, writeTrialArtifact } from '../engine/store/artifacts'
+import {
+  createPersistentStudy,
+  openPersistentStudy,
+  type PersistentStudy,
+} from '../engine/store/persistent-study'
+import type { TrialRecord } from '../engine/hpo/types'
+import type { TrialEnd } from '../worker/trial-process'
+import { readRunSpec, trialJob, writeRunSpec, type RunSpec } from './run-spec'
+import { Scheduler, type SchedulerOptions } from './scheduler'
+
+export class StudyRunError extends Error {
+  constructor(
+    readonly code: 'STUDY_EXISTS' | 'DATA_CHANGED',
+    message: string,
+  ) {
+    super(message)
+    this.name = 'StudyRunError'
+  }
+}
+
+export interface OpenedStudy extends PersistentStudy {
+  path: string
+  /** The stored spec when resumed (it wins over the one asked for), else the new one. */
+  spec: RunSpec
+  resumed: boolean
+  /** Trials a crash had left running, now failed (INTERRUPTED) and queued again. */
+  recovered: number[]
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  )
+}
+
+/**
+ * Creates the study at path, or — with resume — opens the one there. A resumed study keeps its
+ * stored config and run spec; the data file must still hash the same.
+ */
+export async function openOrCreateStudy(
+  path: string,
+  config: StudyConfig,
+  spec: RunSpec,
+  resume: boolean,
+): Promise<OpenedStudy> {
+  if (await exists(path)) {
+    if (!resume)
+      throw new StudyRunError(
+        'STUDY_EXISTS',
+        `A study already exists at ${path}. Pass --resume to continue it, or choose another --job-id or --study-dir.`,
+      )
+    const stored = await readRunSpec(path)
+    if (stored.data.hash !== spec.data.hash)
+      throw new StudyRunError(
+        'DATA_CHANGED',
+        `${spec.data.path} is not the file this study began with (its contents changed). Start a new study for the new data.`,
+      )
+    const opened = await openPersistentStudy(path)
+    return { ...opened, path, spec: stored, resumed: true }
+  }
+  // The run spec first: a crash between the two writes leaves no study without its spec.
+  await writeRunSpec(path, spec)
+  const created = await createPersistentStudy(path, config)
+  return { ...created, path, spec, resumed: false, recovered: [] }
+}
+
+/** The forecasts as JSON (NaN — a missing actual — as null). */
+function forecastJson(end: TrialEnd & { state: 'complete' }): string {
+  const list = (a: Float64Array) => Array.from(a, (v) => (Number.isFinite(v) ? v : null))
+  const forecasts = end.outcome.forecasts.map((f) => ({
+    origin: f.origin,
+    time: Number.isFinite(f.time) ? new Date(f.time).toISOString() : null,
+    p10: list(f.p10),
+    p50: list(f.p50),
+    p90: list(f.p90),
+    actual: list(f.actual),
+  }))
+  return `${JSON.stringify({ forecasts })}\n`
+}
+
+export type StudySchedulerOptions = Omit<SchedulerOptions, 'study' | 'job'>
+
+/** A Scheduler for an opened study; complete trials' forecasts go to the artifacts folder. */
+export function studyScheduler(opened: OpenedStudy, options: StudySchedulerOptions): Scheduler {
+  return new Scheduler({
+    ...options,
+    study: opened.study,
+    job: (trial) => trialJob(opened.spec, trial),
+    onTrialEnd: async (record: TrialRecord, end: TrialEnd) => {
+      if (end.state === 'complete')
+        await writeTrialArtifact(opened.path, record.number, FORECAST_ARTIFACT, forecastJson(end))
+      await options.onTrialEnd?.(record, end)
+    },
+  })
+}
