@@ -62,7 +62,12 @@ export function runJson(study: Study, outcome: RunOutcome) {
       balanced: trialJson(summary.balanced),
     },
     exports: e
-      ? { benchmarker: e.exportPath, params: e.paramsPath, trials_csv: e.trialsCsvPath }
+      ? {
+          benchmarker: e.exportPath,
+          params: e.paramsPath,
+          trials_csv: e.trialsCsvPath,
+          onnx: e.onnxPath,
+        }
       : null,
     export_problem: outcome.exportProblem,
   }
@@ -121,6 +126,7 @@ export function formatRun(study: Study, outcome: RunOutcome): string {
     out.push(`  benchmarker JSON ${e.exportPath}`)
     out.push(`  parameters       ${e.paramsPath}`)
     out.push(`  trials CSV       ${e.trialsCsvPath}`)
+    out.push(`  ONNX model       ${e.onnxPath ?? '(none kept for the selected trial)'}`)
   } else if (outcome.exportProblem) out.push(`  (nothing exported: ${outcome.exportProblem})`)
   return out.join('\n')
 }

@@ -79,6 +79,7 @@ export const trialCommand: Command = {
       const data = { series, roles: defaultRoles(profile), timezone: profile.timezone, split }
       const result = await runTrial(data, model, params, {
         ...options,
+        exportOnnx: true,
         onNotice: (m) => {
           if (!json) process.stderr.write(`note: ${m}\n`)
         },

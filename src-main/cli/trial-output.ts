@@ -12,9 +12,11 @@ export interface TrialFiles {
   folder: string
   forecasts: string
   result: string
+  /** The trained network, standalone (null when the trial did not export one). */
+  onnx: string | null
 }
 
-/** `<out>/<MODEL>-<dataset>-<UTC stamp>/forecasts.csv` and `trial.json`. */
+/** `<out>/<MODEL>-<dataset>-<UTC stamp>/forecasts.csv`, `trial.json` and `model.onnx`. */
 export async function writeTrialFiles(
   out: string,
   dataset: string,
@@ -31,8 +33,10 @@ export async function writeTrialFiles(
     folder,
     forecasts: join(folder, 'forecasts.csv'),
     result: join(folder, 'trial.json'),
+    onnx: result.onnx ? join(folder, 'model.onnx') : null,
   }
   await writeFile(files.forecasts, forecastsCsv(result))
+  if (files.onnx && result.onnx) await writeFile(files.onnx, result.onnx)
   await writeFile(files.result, `${JSON.stringify(trialJson(result, dataset), null, 2)}\n`)
   return files
 }
@@ -126,7 +130,8 @@ export function formatTrial(result: TrialResult, dataset: string, files: TrialFi
       .map(([k, v]) => `${k} ${formatSeconds(v)}`)
       .join(', ')}; ${result.steps} steps in ${result.epochs} epochs` +
       (result.stoppedEarly ? ' (stopped early)' : ''),
-    `Forecasts written to ${files.forecasts} (CSV, original units); full result in ${files.result}`,
+    `Forecasts written to ${files.forecasts} (CSV, original units); full result in ${files.result}` +
+      (files.onnx ? `; model in ${files.onnx}` : ''),
   ]
   return lines.join('\n')
 }

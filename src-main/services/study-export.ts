@@ -7,12 +7,16 @@ import { dirname, join } from 'node:path'
 import type { StudyData } from '../engine/hpo/study'
 import { writeFileAtomic } from '../engine/store/atomic-write'
 import { writeBenchmarkerExport, type BenchmarkerExport } from '../engine/store/benchmarker-export'
+import { exportTrialOnnx } from '../engine/store/artifacts'
+import { StoreError } from '../engine/store/store-error'
 import { trialsCsv } from '../engine/store/trials-csv'
 
 export interface StudyExport {
   exportPath: string
   paramsPath: string
   trialsCsvPath: string
+  /** The selected trial's network as standalone ONNX, or null when it has no model kept. */
+  onnxPath: string | null
   document: BenchmarkerExport
 }
 
@@ -35,5 +39,15 @@ export async function exportStudy(
   const csvPath = trialsCsvPath(outDir, data, jobId)
   await mkdir(dirname(csvPath), { recursive: true })
   await writeFileAtomic(csvPath, trialsCsv(data))
-  return { exportPath, paramsPath, trialsCsvPath: csvPath, document }
+  // The same trial as the flat parameter file: the user's pick, else the balanced one.
+  const folder = `${data.config.model}_${data.config.dataset.name}`
+  const onnxTarget = join(outDir, folder, `model_${folder}_${jobId}.onnx`)
+  const onnxPath = await exportTrialOnnx(studyPath, document.selected.trial, onnxTarget).catch(
+    (error: unknown) => {
+      // Trials run before ONNX models were kept, or whose worker sent none, have no model.
+      if (error instanceof StoreError && error.code === 'ARTIFACT_MISSING') return null
+      throw error
+    },
+  )
+  return { exportPath, paramsPath, trialsCsvPath: csvPath, onnxPath, document }
 }

@@ -5,7 +5,12 @@
 
 import { stat } from 'node:fs/promises'
 import type { StudyConfig } from '../engine/hpo/study-config'
-import { FORECAST_ARTIFACT, writeTrialArtifact } from '../engine/store/artifacts'
+import {
+  FORECAST_ARTIFACT,
+  ONNX_ARTIFACT,
+  retainOnnxFor,
+  writeTrialArtifact,
+} from '../engine/store/artifacts'
 import {
   createPersistentStudy,
   openPersistentStudy,
@@ -96,8 +101,18 @@ export function studyScheduler(opened: OpenedStudy, options: StudySchedulerOptio
     study: opened.study,
     job: (trial) => trialJob(opened.spec, trial),
     onTrialEnd: async (record: TrialRecord, end: TrialEnd) => {
-      if (end.state === 'complete')
+      if (end.state === 'complete') {
         await writeTrialArtifact(opened.path, record.number, FORECAST_ARTIFACT, forecastJson(end))
+        if (end.outcome.onnx) {
+          await writeTrialArtifact(opened.path, record.number, ONNX_ARTIFACT, end.outcome.onnx)
+          // Only models a user can still choose are kept: the front and the user's own pick.
+          const { front, user } = opened.study.pareto()
+          await retainOnnxFor(
+            opened.path,
+            [...front, ...(user ? [user] : [])].map((t) => t.number),
+          )
+        }
+      }
       await options.onTrialEnd?.(record, end)
     },
   })

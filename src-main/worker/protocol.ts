@@ -104,6 +104,8 @@ const completeSchema = z.object({
   steps: count,
   parameterCount: count,
   forecasts: z.array(forecastSchema),
+  /** The trained network as standalone ONNX (kept by the parent for Pareto members only). */
+  onnx: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected ONNX bytes').optional(),
 })
 
 const prunedSchema = z.object({

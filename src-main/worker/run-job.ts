@@ -101,6 +101,7 @@ export async function runJob(
       onProgress: progress,
       onEpoch,
       onNotice: (notice) => channel.send({ type: 'progress', trialId, phase: 'build', notice }),
+      exportOnnx: true,
     })
     return {
       type: 'result',
@@ -116,6 +117,7 @@ export async function runJob(
         steps: result.steps,
         parameterCount: result.parameterCount.total,
         forecasts: result.forecasts,
+        ...(result.onnx ? { onnx: result.onnx } : {}),
       },
     }
   } catch (error) {

@@ -4,7 +4,7 @@
 // DataError (split, roles), TrainError (options), TrainingStopped (diverged, cancelled, pruned).
 
 import type { InputBatch } from '../data/windows'
-import { buildPredict } from '../graph/programs/predict'
+import { buildExport, buildPredict } from '../graph/programs/predict'
 import { Predictor } from '../graph/runtime/predictor'
 import type { Provider, ProviderChoice } from '../graph/runtime/provider'
 import { Runtime } from '../graph/runtime/runtime'
@@ -55,6 +55,8 @@ export interface TrialOptions {
   onEpoch?: (record: EpochRecord) => void | 'stop' | Promise<void | 'stop'>
   /** Told once when the provider asked for is not the one that runs (e.g. auto → cpu). */
   onNotice?: (message: string) => void
+  /** Also return the trained network as a standalone ONNX model (TrialResult.onnx). */
+  exportOnnx?: boolean
 }
 
 export type TrialPhase = 'prepare' | 'build' | 'train' | 'walk-forward'
@@ -100,6 +102,8 @@ export interface TrialResult {
   split: { trainEnd: number; valEnd: number; trainEndTime: number; valEndTime: number }
   /** The model's input columns: the target, then the covariates in stacking order. */
   columns: string[]
+  /** The trained network as a standalone ONNX model, when TrialOptions.exportOnnx asked for it. */
+  onnx?: Uint8Array
 }
 
 export async function runTrial(
@@ -187,7 +191,13 @@ export async function runTrial(
     const reuse = lastWalk as { epoch: number; result: WalkForwardResult } | null
     const final = reuse && reuse.epoch === epochsDone ? reuse.result : await walk(trained.trainer)
     const w1 = performance.now()
+    const onnx = options.exportOnnx
+      ? buildExport(net, trained.trainer.parameters(), {
+          metadata: exportMetadata(spec.name, resolved, o, data1.columns, data1.scaler),
+        })
+      : undefined
     return {
+      ...(onnx ? { onnx } : {}),
       model: spec.name,
       params: resolved,
       values: final.objectives,
@@ -255,4 +265,27 @@ function withDefaults(spec: ModelSpec, o: TrialOptions) {
       throw new TrainError('INVALID_OPTIONS', `The ${name} must be a whole number; got ${v}.`)
   }
   return d
+}
+
+/**
+ * What a user of the standalone ONNX needs besides its tensors: the model and parameters, the
+ * window, the quantile levels, and the MinMax scaler of each input column (the network takes
+ * and gives scaled values: x' = (x − min) / range, and outputs back as y = y'·range₀ + min₀).
+ */
+function exportMetadata(
+  model: ModelName,
+  params: ModelParams,
+  d: { inputLength: number; horizon: number },
+  columns: string[],
+  scaler: { min: Float64Array; range: Float64Array },
+): Record<string, string> {
+  return {
+    'frontier.model': model,
+    'frontier.params': JSON.stringify(params),
+    'frontier.input_length': String(d.inputLength),
+    'frontier.horizon': String(d.horizon),
+    'frontier.quantiles': QUANTILE_LEVELS.join(','),
+    'frontier.columns': JSON.stringify(columns),
+    'frontier.scaler': JSON.stringify({ min: [...scaler.min], range: [...scaler.range] }),
+  }
 }

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseCliArgs } from '../../../src-main/cli/parse-cli-args'
 import { RUN_OPTIONS } from '../../../src-main/cli/run-command'
 import { runRequest } from '../../../src-main/cli/run-request'
+import { InferenceSession } from 'onnxruntime-node'
 import { benchmarkerExportIssues } from '../../../src-main/engine/store/benchmarker-export'
 import { tempDir } from '../../helpers/temp-dir'
 
@@ -53,12 +54,12 @@ interface RunJson {
   trials: { asked: number; complete: number; failed: number; interrupted: number }
   front: { trial: number; mae: number; picp: number; params: Record<string, number> }[]
   picks: Record<'best_mae' | 'best_picp' | 'balanced', { trial: number } | null>
-  exports: { benchmarker: string; params: string; trials_csv: string }
+  exports: { benchmarker: string; params: string; trials_csv: string; onnx: string | null }
   plan: { device: string; workers: number; note: string }
 }
 
 describe('frontier run', () => {
-  it('runs a study in worker processes and prints the front, the picks and the exports', () => {
+  it('runs a study in worker processes and prints the front, the picks and the exports', async () => {
     const studyDir = join(dir.path, 'a')
     const r = frontier(
       'run',
@@ -97,6 +98,17 @@ describe('frontier run', () => {
       'weight_decay',
     ])
     expect(readFileSync(out.exports.trials_csv, 'utf8').trim().split('\n')).toHaveLength(4)
+    // The selected trial's network, standalone: it opens in a fresh onnxruntime session and
+    // carries the parameters of the flat file and its scaler.
+    expect(out.exports.onnx).toMatch(/model_NHITS_Q_heat_local\.onnx$/)
+    const onnxPath = out.exports.onnx ?? ''
+    const session = await InferenceSession.create(onnxPath)
+    expect(session.outputNames.length).toBeGreaterThan(0)
+    await session.release()
+    const onnx = readFileSync(onnxPath)
+    expect(JSON.parse(metadataValue(onnx, 'frontier.params'))).toMatchObject(flat)
+    const scaler = JSON.parse(metadataValue(onnx, 'frontier.scaler')) as { min: number[] }
+    expect(scaler.min.length).toBe(JSON.parse(metadataValue(onnx, 'frontier.columns')).length)
     expect(existsSync(out.study.replace(/\.json$/, '.run.json'))).toBe(true)
     const artifacts = out.study.replace(/\.json$/, '.artifacts')
     expect(existsSync(join(artifacts, 'trial-0', 'forecast.json'))).toBe(true)
@@ -175,3 +187,17 @@ describe('frontier run', () => {
     expect(space.stderr).toMatch(/error INVALID_SEARCH_SPACE: lr: low \(1\) must be below high/)
   })
 })
+
+/** A metadata_props value of an ONNX file: after the key string comes field 2 (0x12), a varint
+ * length and the UTF-8 value. */
+function metadataValue(onnx: Buffer, key: string): string {
+  let at = onnx.indexOf(Buffer.from(key)) + Buffer.byteLength(key)
+  expect(onnx[at++]).toBe(0x12)
+  let length = 0
+  for (let shift = 0; ; shift += 7) {
+    const byte = onnx[at++]
+    length |= (byte & 0x7f) << shift
+    if (byte < 0x80) break
+  }
+  return onnx.subarray(at, at + length).toString('utf8')
+}
