@@ -14,11 +14,9 @@
 //   npx tsx test/bench/nhits-trial.ts [--seconds 3] [--rounds 3] [--threads 1] [--epochs 15]
 //                                     [--no-torch] [--no-trial] [--provider cpu|auto|webgpu]
 
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { loadavg } from 'node:os'
 import { dirname, join } from 'node:path'
-import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { readDataset } from '../../src-main/engine/data/read-dataset'
 import { defaultRoles } from '../../src-main/engine/data/roles'
@@ -30,6 +28,7 @@ import { Trainer } from '../../src-main/engine/graph/runtime/trainer'
 import { nhits } from '../../src-main/engine/models/nhits'
 import { resolveParams } from '../../src-main/engine/models/resolve-params'
 import { runTrial } from '../../src-main/engine/train/run-trial'
+import { TorchProcess } from './torch-process'
 
 const args = process.argv.slice(2)
 const arg = (name: string, fallback: string) => {
@@ -91,55 +90,6 @@ async function ours(runtime: Runtime, channels: number, steps: number) {
   }
 }
 
-/** The PyTorch NHiTS in a live child process, or undefined without torch. */
-class Torch {
-  private constructor(
-    private readonly proc: ChildProcessWithoutNullStreams,
-    private readonly lines: AsyncIterator<string>,
-    readonly banner: string,
-  ) {}
-
-  static async start(channels: number): Promise<Torch | undefined> {
-    if (args.includes('--no-torch')) return undefined
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'nhits-trial-torch.py')
-    const t = String(THREADS)
-    const env = {
-      ...process.env,
-      OPENBLAS_NUM_THREADS: t,
-      OMP_NUM_THREADS: t,
-      MKL_NUM_THREADS: t,
-      OMP_WAIT_POLICY: 'PASSIVE',
-    }
-    const argv = [script, t, String(B), '512', String(channels), '3', '1', '2']
-    // A pyenv or venv python3 may shadow the system one that has Debian's python3-torch.
-    for (const python of [process.env.FRONTIER_PYTHON, '/usr/bin/python3', 'python3']) {
-      if (!python) continue
-      const proc = spawn(python, argv, { env })
-      proc.on('error', () => undefined)
-      const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]()
-      const first = await lines.next()
-      if (!first.done && first.value.startsWith('ready '))
-        return new Torch(proc, lines, first.value)
-      proc.kill()
-    }
-    return undefined
-  }
-
-  async rate(): Promise<Rate> {
-    this.proc.stdin.write(`${SECONDS}\n`)
-    const line = await this.lines.next()
-    const text = line.done ? '' : line.value
-    return {
-      wall: Number(/steps_per_second=([\d.]+)/.exec(text)?.[1]),
-      cpu: Number(/steps_per_cpu_second=([\d.]+)/.exec(text)?.[1]),
-    }
-  }
-
-  stop(): void {
-    this.proc.stdin.end()
-  }
-}
-
 const runtime = await Runtime.create({ provider: PROVIDER, threads: THREADS })
 console.log(
   `NHITS_Q train steps: 3 stacks × 1 block × 2 layers, width 512, batch ${B}, L ${L}, H ${H}, ` +
@@ -152,14 +102,17 @@ for (const channels of [1, 6]) {
     { label: `Loop K=${K}`, measure: await ours(runtime, channels, K) },
     { label: 'plain', measure: await ours(runtime, channels, 1) },
   ]
-  const torch = await Torch.start(channels)
+  // PyTorch NHiTS: threads, batch, width, channels, stacks, blocks, layers.
+  const torch = args.includes('--no-torch')
+    ? undefined
+    : await TorchProcess.start('nhits-trial-torch.py', THREADS, [B, 512, channels, 3, 1, 2])
   if (torch) console.log(`PyTorch D=${channels}: ${torch.banner}`)
   const mine = variants.map(() => ({ wall: 0, cpu: 0 }))
   let theirs: Rate = { wall: 0, cpu: 0 }
   for (let r = 0; r < ROUNDS; r++) {
     for (const [i, v] of variants.entries()) {
       mine[i] = best(mine[i], await v.measure())
-      if (torch) theirs = best(theirs, await torch.rate())
+      if (torch) theirs = best(theirs, await torch.rate(SECONDS))
     }
   }
   torch?.stop()

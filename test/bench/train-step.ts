@@ -7,10 +7,6 @@
 //   npx tsx test/bench/train-step.ts [--seconds 2] [--rounds 3] [--provider cpu|webgpu|auto]
 //                                    [--batch 32] [--width 512] [--threads 1,2] [--no-torch]
 
-import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
-import { dirname, join } from 'node:path'
-import { createInterface } from 'node:readline'
-import { fileURLToPath } from 'node:url'
 import type { GraphBuilder } from '../../src-main/engine/graph/graph'
 import { linear } from '../../src-main/engine/graph/nn/linear'
 import { pinballLoss } from '../../src-main/engine/graph/nn/losses'
@@ -26,6 +22,7 @@ import { Rng } from '../../src-main/engine/graph/rng'
 import type { ProviderChoice } from '../../src-main/engine/graph/runtime/provider'
 import { Runtime } from '../../src-main/engine/graph/runtime/runtime'
 import { Trainer } from '../../src-main/engine/graph/runtime/trainer'
+import { TorchProcess } from './torch-process'
 
 const args = process.argv.slice(2)
 const arg = (name: string, fallback: string) => {
@@ -112,53 +109,6 @@ async function rate(v: Variant): Promise<{ wall: number; cpu: number }> {
   }
 }
 
-/** A live PyTorch process for one thread count, or undefined when torch is not installed. */
-class Torch {
-  private constructor(
-    private readonly proc: ChildProcessWithoutNullStreams,
-    private readonly lines: AsyncIterator<string>,
-    readonly version: string,
-  ) {}
-
-  static async start(threads: number): Promise<Torch | undefined> {
-    if (args.includes('--no-torch')) return undefined
-    const script = join(dirname(fileURLToPath(import.meta.url)), 'train-step-torch.py')
-    const env = {
-      ...process.env,
-      OPENBLAS_NUM_THREADS: String(threads),
-      OMP_NUM_THREADS: String(threads),
-      MKL_NUM_THREADS: String(threads),
-      OMP_WAIT_POLICY: 'PASSIVE',
-    }
-    // A pyenv or venv python3 may shadow the system one that has Debian's python3-torch.
-    for (const python of [process.env.FRONTIER_PYTHON, 'python3', '/usr/bin/python3']) {
-      if (!python) continue
-      const proc = spawn(python, [script, String(threads), String(BATCH), String(WIDTH)], { env })
-      proc.on('error', () => undefined)
-      const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]()
-      const first = await lines.next()
-      const ready = !first.done && /^ready torch=(\S+)/.exec(first.value)
-      if (ready) return new Torch(proc, lines, ready[1])
-      proc.kill()
-    }
-    return undefined
-  }
-
-  async rate(): Promise<{ wall: number; cpu: number }> {
-    this.proc.stdin.write(`${SECONDS}\n`)
-    const line = await this.lines.next()
-    const text = line.done ? '' : line.value
-    return {
-      wall: Number(/steps_per_second=([\d.]+)/.exec(text)?.[1]),
-      cpu: Number(/steps_per_cpu_second=([\d.]+)/.exec(text)?.[1]),
-    }
-  }
-
-  stop(): void {
-    this.proc.stdin.end()
-  }
-}
-
 const rows: string[][] = []
 let torchVersion: string | undefined
 let providerUsed = ''
@@ -178,14 +128,17 @@ for (const threads of THREADS) {
   providerUsed = runtime.provider
   const variants: Variant[] = []
   for (const [steps, kind] of VARIANTS) variants.push(await variant(runtime, steps, kind))
-  const torch = await Torch.start(threads)
+  // PyTorch MLP: threads, batch, width.
+  const torch = args.includes('--no-torch')
+    ? undefined
+    : await TorchProcess.start('train-step-torch.py', threads, [BATCH, WIDTH])
   torchVersion = torch?.version ?? torchVersion
   const ours = new Map<Variant, { wall: number; cpu: number }>()
   let theirs = { wall: 0, cpu: 0 }
   for (let r = 0; r < ROUNDS; r++) {
     for (const v of variants) {
       ours.set(v, best(ours.get(v) ?? { wall: 0, cpu: 0 }, await rate(v)))
-      if (torch) theirs = best(theirs, await torch.rate())
+      if (torch) theirs = best(theirs, await torch.rate(SECONDS))
     }
   }
   torch?.stop()
