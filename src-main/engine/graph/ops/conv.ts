@@ -21,6 +21,39 @@ function convAttrs(w: Window) {
   }
 }
 
+/**
+ * The reference convolution's one traversal: for every output position, input channel and
+ * kernel tap that lands inside the (unpadded) input, the flat indices of the output, the input
+ * and the weight. The forward pass, dX and dW are three different sums over the same triples.
+ */
+function forEachTap(
+  outShape: readonly number[],
+  xShape: readonly number[],
+  wtShape: readonly number[],
+  w: Window,
+  visit: (o: number, xi: number, wi: number) => void,
+): void {
+  const n = w.kernel.length
+  const kCount = w.kernel.reduce((p, k) => p * k, 1)
+  const outCount = outShape.reduce((p, d) => p * d, 1)
+  for (let o = 0; o < outCount; o++) {
+    const oi = unravel(o, outShape)
+    for (let c = 0; c < xShape[1]; c++) {
+      for (let kf = 0; kf < kCount; kf++) {
+        const ki = unravel(kf, w.kernel)
+        const src = [oi[0], c]
+        let inside = true
+        for (let d = 0; d < n; d++) {
+          const p = oi[d + 2] * w.strides[d] + ki[d] * w.dilations[d] - w.pads[d]
+          if (p < 0 || p >= xShape[d + 2]) inside = false
+          src.push(p)
+        }
+        if (inside) visit(o, ravel(src, xShape), ravel([oi[1], c, ...ki], wtShape))
+      }
+    }
+  }
+}
+
 export const Conv: OpDef<Window> = {
   name: 'Conv',
   infer(inputs, w) {
@@ -59,27 +92,10 @@ export const Conv: OpDef<Window> = {
   ref([x, wt, b], w, y) {
     const shape = y.shape as number[]
     const out = nd(shape)
-    const n = w.kernel.length
-    const cin = x.shape[1]
-    const kCount = w.kernel.reduce((p, k) => p * k, 1)
-    for (let o = 0; o < out.data.length; o++) {
-      const oi = unravel(o, shape)
-      let s = b ? b.data[oi[1]] : 0
-      for (let c = 0; c < cin; c++) {
-        for (let kf = 0; kf < kCount; kf++) {
-          const ki = unravel(kf, w.kernel)
-          const src = [oi[0], c]
-          let inside = true
-          for (let d = 0; d < n; d++) {
-            const p = oi[d + 2] * w.strides[d] + ki[d] * w.dilations[d] - w.pads[d]
-            if (p < 0 || p >= x.shape[d + 2]) inside = false
-            src.push(p)
-          }
-          if (inside) s += x.data[ravel(src, x.shape)] * wt.data[ravel([oi[1], c, ...ki], wt.shape)]
-        }
-      }
-      out.data[o] = s
-    }
+    if (b) for (let o = 0; o < out.data.length; o++) out.data[o] = b.data[unravel(o, shape)[1]]
+    forEachTap(shape, x.shape, wt.shape, w, (o, xi, wi) => {
+      out.data[o] += x.data[xi] * wt.data[wi]
+    })
     return out
   },
 }
@@ -101,26 +117,9 @@ export const ConvGradInput: OpDef<Window> = {
   ref([gy, wt, x], w) {
     // Scatter form of the forward loop: every (output, tap) pair sends gy·w back to its input.
     const out = nd(x.shape)
-    const n = w.kernel.length
-    const kCount = w.kernel.reduce((p, k) => p * k, 1)
-    for (let o = 0; o < gy.data.length; o++) {
-      const oi = unravel(o, gy.shape)
-      for (let c = 0; c < x.shape[1]; c++) {
-        for (let kf = 0; kf < kCount; kf++) {
-          const ki = unravel(kf, w.kernel)
-          const dst = [oi[0], c]
-          let inside = true
-          for (let d = 0; d < n; d++) {
-            const p = oi[d + 2] * w.strides[d] + ki[d] * w.dilations[d] - w.pads[d]
-            if (p < 0 || p >= x.shape[d + 2]) inside = false
-            dst.push(p)
-          }
-          if (inside)
-            out.data[ravel(dst, x.shape)] +=
-              gy.data[o] * wt.data[ravel([oi[1], c, ...ki], wt.shape)]
-        }
-      }
-    }
+    forEachTap(gy.shape, x.shape, wt.shape, w, (o, xi, wi) => {
+      out.data[xi] += gy.data[o] * wt.data[wi]
+    })
     return out
   },
 }
@@ -153,26 +152,9 @@ export const ConvGradWeight: OpDef<Window> = {
   },
   ref([x, gy], w, y) {
     const out = nd(y.shape as number[])
-    const n = w.kernel.length
-    const kCount = w.kernel.reduce((p, k) => p * k, 1)
-    for (let o = 0; o < gy.data.length; o++) {
-      const oi = unravel(o, gy.shape)
-      for (let c = 0; c < x.shape[1]; c++) {
-        for (let kf = 0; kf < kCount; kf++) {
-          const ki = unravel(kf, w.kernel)
-          const src = [oi[0], c]
-          let inside = true
-          for (let d = 0; d < n; d++) {
-            const p = oi[d + 2] * w.strides[d] + ki[d] * w.dilations[d] - w.pads[d]
-            if (p < 0 || p >= x.shape[d + 2]) inside = false
-            src.push(p)
-          }
-          if (inside)
-            out.data[ravel([oi[1], c, ...ki], out.shape)] +=
-              gy.data[o] * x.data[ravel(src, x.shape)]
-        }
-      }
-    }
+    forEachTap(gy.shape, x.shape, out.shape, w, (o, xi, wi) => {
+      out.data[wi] += gy.data[o] * x.data[xi]
+    })
     return out
   },
 }
