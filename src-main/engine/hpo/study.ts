@@ -195,7 +195,13 @@ export class Study {
     if (problem) throw new HpoError('INVALID_REPORT', `Trial ${trialId}: ${problem}.`)
     trial.intermediate.push({ step, loss, objectives: objectives && [...objectives] })
     this.sink.saveSoon(this.data)
-    return this.pruner.prune({ trial, step, trials: this.data.trials, directions: this.directions })
+    return this.pruner.prune({
+      trial,
+      step,
+      trials: this.data.trials,
+      directions: this.directions,
+      codec: this.codec,
+    })
   }
 
   /** Ends a trial. Complete values that are not finite turn the trial failed (NON_FINITE_VALUES). */

@@ -1,6 +1,7 @@
 // One interface for every pruner: a single decision per report. A pruner sees the reporting
 // trial and every trial of the study, and answers prune or go on, with the reason in words.
 
+import type { SpaceCodec } from '../space-codec'
 import type { Direction, IntermediateValue, PruneDecision, TrialRecord } from '../types'
 
 export type PrunerName = 'none' | 'median' | 'dominance'
@@ -18,6 +19,8 @@ export interface PruneContext {
   step: number
   trials: readonly TrialRecord[]
   directions: readonly Direction[]
+  /** The study's search space, for pruners that compare trials by their parameters. */
+  codec?: SpaceCodec
 }
 
 export interface Pruner {

@@ -120,6 +120,24 @@ export class GaussianProcess {
     return -0.5 * fit - halfLogDet - 0.5 * n * LOG_2PI
   }
 
+  /**
+   * How far the model's own spread understates its leave-one-out errors: the root mean square of
+   * each target's leave-one-out residual over its leave-one-out predictive standard deviation
+   * (closed form: α_i / √[K⁻¹]_ii; Rasmussen & Williams 2006, §5.4.2). About 1 when calibrated.
+   */
+  leaveOneOutScale(): number {
+    const { n } = this
+    const kinv = inverseFromCholesky(this.chol, n)
+    let sum = 0
+    for (let i = 0; i < n; i++) sum += (this.alpha[i] * this.alpha[i]) / kinv[i * n + i]
+    return Math.sqrt(sum / n)
+  }
+
+  /** Standard deviation of the observation noise, in the targets' own units. */
+  get noiseSd(): number {
+    return this.yScale * Math.sqrt(Math.exp(this.hyper.logNoise))
+  }
+
   /** Posterior mean and standard deviation at x, in the targets' own units. */
   predict(x: ArrayLike<number>): { mean: number; sd: number } {
     const { n, scratchK: k, scratchV: v } = this
@@ -158,6 +176,7 @@ export function negativeLogPosterior(
   x: Float64Array[],
   y: ArrayLike<number>,
   dims: number,
+  noisePriorMean = NOISE_PRIOR_MEAN,
 ): (params: Float64Array) => Evaluation {
   const n = x.length
   const { z } = standardise(y)
@@ -220,8 +239,8 @@ export function negativeLogPosterior(
     }
     value += params[dims] ** 2 / 2
     grad[dims] -= params[dims]
-    value += (params[dims + 1] - NOISE_PRIOR_MEAN) ** 2 / 8
-    grad[dims + 1] -= (params[dims + 1] - NOISE_PRIOR_MEAN) / 4
+    value += (params[dims + 1] - noisePriorMean) ** 2 / 8
+    grad[dims + 1] -= (params[dims + 1] - noisePriorMean) / 4
     // Minimised: negate the ascent gradient.
     for (let q = 0; q < dims + 2; q++) grad[q] = -grad[q]
     return { value, grad }
@@ -237,9 +256,10 @@ export function fitHyper(
   y: ArrayLike<number>,
   start: GpHyper,
   evaluations: number,
+  noisePriorMean = NOISE_PRIOR_MEAN,
 ): GpHyper {
   const dims = start.logLengthscales.length
-  const objective = negativeLogPosterior(x, y, dims)
+  const objective = negativeLogPosterior(x, y, dims, noisePriorMean)
   const x0 = new Float64Array(dims + 2)
   x0.set(start.logLengthscales)
   x0[dims] = start.logSignal

@@ -112,6 +112,56 @@ describe('gaussian process', () => {
     expect(far).toBeGreaterThan(10 * near)
     expect(Number.isFinite(gp.logEvidence())).toBe(true)
   })
+
+  it('scores its leave-one-out errors in closed form as refitting without each point does', () => {
+    const noisy = y.map((v, i) => v + 0.1 * Math.sin(7 * i))
+    const hyper = {
+      logLengthscales: Float64Array.from([-0.5, -0.3, 0]),
+      logSignal: 0,
+      logNoise: -3,
+    }
+    const gp = new GaussianProcess(x, noisy, hyper)
+    // Slow reference: for each point, condition a GP of the same kernel on all the others (in
+    // the full data's standard units) and score its residual against its predictive spread.
+    const mean = noisy.reduce((a, b) => a + b, 0) / noisy.length
+    const scale = Math.sqrt(noisy.reduce((a, b) => a + (b - mean) ** 2, 0) / noisy.length)
+    const z = noisy.map((v) => (v - mean) / scale)
+    const kernel = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+      let r2 = 0
+      for (let d = 0; d < 3; d++) r2 += ((a[d] - b[d]) / Math.exp(hyper.logLengthscales[d])) ** 2
+      const r = Math.sqrt(r2)
+      return (1 + Math.sqrt(5) * r + (5 / 3) * r2) * Math.exp(-Math.sqrt(5) * r)
+    }
+    const noise = Math.exp(hyper.logNoise)
+    let sum = 0
+    for (let i = 0; i < x.length; i++) {
+      const rest = x.map((_, j) => j).filter((j) => j !== i)
+      const m = rest.length
+      const k = new Float64Array(m * m)
+      rest.forEach((p, a) =>
+        rest.forEach((q, b) => (k[a * m + b] = kernel(x[p], x[q]) + (a === b ? noise : 0))),
+      )
+      const inv = inverseFromCholesky(cholesky(k, m), m)
+      const ki = rest.map((p) => kernel(x[i], x[p]))
+      let predicted = 0
+      let explained = 0
+      for (let a = 0; a < m; a++)
+        for (let b = 0; b < m; b++) {
+          predicted += ki[a] * inv[a * m + b] * z[rest[b]]
+          explained += ki[a] * inv[a * m + b] * ki[b]
+        }
+      sum += (z[i] - predicted) ** 2 / (1 + noise - explained)
+    }
+    expect(gp.leaveOneOutScale()).toBeCloseTo(Math.sqrt(sum / x.length), 6)
+    expect(gp.noiseSd).toBeCloseTo(scale * Math.exp(-1.5), 12)
+  })
+
+  it('claims more of the data as noise under a higher noise prior', () => {
+    const noisy = y.map((v, i) => v + 0.3 * Math.sin(11 * i))
+    const low = fitHyper(x, noisy, priorHyper(3), 60)
+    const high = fitHyper(x, noisy, priorHyper(3), 60, -2)
+    expect(high.logNoise).toBeGreaterThan(low.logNoise)
+  })
 })
 
 describe('l-bfgs', () => {
