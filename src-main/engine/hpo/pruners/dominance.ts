@@ -1,7 +1,7 @@
 // Dominance pruner for two-objective studies, over the partial objective vector a trial reports
 // per epoch (walk-forward MAE and |PICP − 80| so far) and, when reported, the validation loss.
 //
-// Rule: at step s, stop the trial when the chance that it ends off the region dominated by the
+// Rule: at step s, stop the trial when the chance that it ends outside the region dominated by the
 // current front is small for the epochs it would still cost:
 //   P(final values not dominated by the front) < maxChance × (steps left / E).
 // - Final values: a forecast learned at step s from the complete trials (final-forecast.ts) —
@@ -91,8 +91,10 @@ export function createDominancePruner(options: DominanceOptions = {}): Pruner {
       if (step < Math.max(warmupSteps, window) || !reportAt(trial, step)?.objectives) return GO_ON
       const complete = trials.filter((t) => t.state === 'complete' && t.values !== null)
       if (complete.length < minCompleted) return GO_ON
-      const steps = Math.max(...complete.map((t) => (t.intermediate.at(-1)?.step ?? 0) + 1))
-      const left = steps - 1 - step
+      // A whole trial's reports and its last step, read from the complete trials (steps may
+      // count epochs from 0 or from 1).
+      const steps = Math.max(...complete.map((t) => t.intermediate.length))
+      const left = Math.max(...complete.map((t) => t.intermediate.at(-1)?.step ?? 0)) - step
       if (left <= 0) return GO_ON
       const sign = directions.map((d) => (d === 'maximize' ? -1 : 1))
       const forecast = forecaster.forecast(trial, step, complete, sign, minCompleted, codec)
@@ -110,7 +112,7 @@ export function createDominancePruner(options: DominanceOptions = {}): Pruner {
         .join(', ')
       return {
         prune: true,
-        reason: `at step ${step}, its final values forecast from ${forecast.learnedFrom} complete trials (${values}) end off the current front with a chance of ${(100 * chance).toPrecision(2)} %, below the ${(100 * threshold).toPrecision(2)} % required with ${left} of ${steps} steps left`,
+        reason: `at step ${step}, its final values forecast from ${forecast.learnedFrom} complete trials (${values}) have a ${(100 * chance).toPrecision(2)} % chance of escaping the current front's domination, below the ${(100 * threshold).toPrecision(2)} % required with ${left} of ${steps} steps left`,
       }
     },
   }

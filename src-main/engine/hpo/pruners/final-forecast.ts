@@ -18,7 +18,8 @@
 // curve is never a noiseless function of its start.
 //
 // Fitting costs O(n³) per evaluation, so the fit reads the `maxTrials` most recent complete
-// trials and reuses its hyperparameters per (step, objective) until the trials grew by 10 %.
+// trials and reuses its hyperparameters per (step, objective) until the study has 10 % more
+// complete trials.
 
 import type { SpaceCodec } from '../space-codec'
 import {
@@ -104,7 +105,7 @@ function logScales(values: number[][]): boolean[] {
 }
 
 export class FinalForecaster {
-  private readonly fits = new Map<string, { hyper: GpHyper; n: number }>()
+  private readonly fits = new Map<string, { hyper: GpHyper; completed: number }>()
 
   constructor(private readonly options: ForecastOptions) {}
 
@@ -160,7 +161,8 @@ export class FinalForecaster {
     const sd: number[] = []
     sign.forEach((_, i) => {
       const ahead = refs.map((r, c) => scale(finals[c][i], i) - scale(r.now[i], i))
-      const gp = new GaussianProcess(inputs, ahead, this.hyperFor(`${step}:${i}`, inputs, ahead))
+      const hyper = this.hyperFor(`${step}:${i}`, inputs, ahead, complete.length)
+      const gp = new GaussianProcess(inputs, ahead, hyper)
       const p = gp.predict(query)
       const spread = Math.sqrt(p.sd ** 2 + gp.noiseSd ** 2) * Math.max(1, gp.leaveOneOutScale())
       // Never forecast a worsening: a trial is not stopped for wobbles the complete ones had.
@@ -171,20 +173,15 @@ export class FinalForecaster {
     return { mean, sd, learnedFrom: refs.length }
   }
 
-  private hyperFor(key: string, xs: Float64Array[], y: number[]): GpHyper {
+  /** Hyperparameters refitted once the study has 10 % more complete trials than at the last fit. */
+  private hyperFor(key: string, xs: Float64Array[], y: number[], completed: number): GpHyper {
+    const dims = xs[0].length
     const cached = this.fits.get(key)
-    if (
-      cached &&
-      cached.hyper.logLengthscales.length === xs[0].length &&
-      xs.length < REFIT_GROWTH * cached.n
-    )
-      return cached.hyper
-    const start =
-      cached?.hyper.logLengthscales.length === xs[0].length
-        ? cached.hyper
-        : priorHyper(xs[0].length)
+    const fits = cached?.hyper.logLengthscales.length === dims
+    if (cached && fits && completed < REFIT_GROWTH * cached.completed) return cached.hyper
+    const start = cached && fits ? cached.hyper : priorHyper(dims)
     const hyper = fitHyper(xs, y, start, FIT_EVALUATIONS, NOISE_PRIOR_MEAN)
-    this.fits.set(key, { hyper, n: xs.length })
+    this.fits.set(key, { hyper, completed })
     return hyper
   }
 }

@@ -140,7 +140,7 @@ describe('dominance pruner', () => {
     const decision = createDominancePruner().prune(ctx(behind))
     expect(decision.prune).toBe(true)
     expect(decision.reason).toMatch(/forecast from 20 complete trials/)
-    expect(decision.reason).toMatch(/end off the current front with a chance of/)
+    expect(decision.reason).toMatch(/% chance of escaping the current front's domination, below/)
   })
 
   it('lets a trial forecast to reach the front go on', () => {
@@ -153,6 +153,27 @@ describe('dominance pruner', () => {
     expect(createDominancePruner({ minCompleted: 21 }).prune(ctx(behind)).prune).toBe(false)
     const done = running([4, 3], 0.5, EPOCHS - 1, rng)
     expect(createDominancePruner().prune(ctx(done, EPOCHS - 1)).prune).toBe(false)
+  })
+
+  it('decides the same when steps count epochs from 1, as the trial runner reports them', () => {
+    const fromOne = (t: TrialRecord): TrialRecord => ({
+      ...t,
+      intermediate: t.intermediate.map((r) => ({ ...r, step: r.step + 1 })),
+    })
+    const shifted = complete.map(fromOne)
+    for (const trial of [behind, onFront]) {
+      const plain = createDominancePruner().prune(ctx(trial)).prune
+      const one = createDominancePruner().prune({
+        trial: fromOne(trial),
+        step: 4,
+        trials: [...shifted, fromOne(trial)],
+        directions: twoMin,
+      })
+      expect(one.prune).toBe(plain)
+    }
+    const done = fromOne(running([4, 3], 0.5, EPOCHS - 1, rng))
+    const last = { trial: done, step: EPOCHS, trials: [...shifted, done], directions: twoMin }
+    expect(createDominancePruner().prune(last).prune).toBe(false)
   })
 
   it('reads maximised objectives as their negatives', () => {
