@@ -22,7 +22,7 @@ function firstLine(text: string): string {
   return text.split('\n')[0]
 }
 
-/** One permanent line for a trial that ended. */
+/** The permanent record of a trial that ended: one line, and for a pruned one its reason. */
 export function trialLine(record: TrialRecord, seconds: number): string {
   const interrupted = record.error?.code === INTERRUPTED
   const state = interrupted ? 'interrupted' : record.state
@@ -33,7 +33,10 @@ export function trialLine(record: TrialRecord, seconds: number): string {
     const [mae, gap] = record.values
     return `${head} MAE ${formatNumber(mae)}  |PICP−target| ${formatNumber(gap, 2)}  (${took})`
   }
-  if (record.state === 'pruned') return `${head} at epoch ${record.prunedAtStep ?? '?'}  (${took})`
+  if (record.state === 'pruned') {
+    const line = `${head} at epoch ${record.prunedAtStep ?? '?'}  (${took})`
+    return record.prunedReason ? `${line}\n      why: ${record.prunedReason}` : line
+  }
   const error = record.error
   return `${head} ${error ? `${error.code}: ${firstLine(error.message)}` : ''}`
 }

@@ -39,6 +39,7 @@ function trialAt(number: number, complete: boolean, upTo: number): TrialRecord {
       .slice(0, upTo + 1)
       .map((e, step) => ({ step, loss: e.loss, objectives: e.objectives })),
     prunedAtStep: null,
+    prunedReason: null,
     startedAt: '',
     finishedAt: null,
     timings: null,

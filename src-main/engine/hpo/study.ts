@@ -83,6 +83,8 @@ export class Study {
   private readonly codec: SpaceCodec
   private readonly sampler: Sampler
   private readonly pruner: Pruner
+  /** The latest advice to stop, per running trial. */
+  private readonly pruneReasons = new Map<number, string>()
   private readonly directions: Direction[]
   private readonly sink: StudySink
   private readonly now: () => number
@@ -173,6 +175,7 @@ export class Study {
       metrics: null,
       intermediate: [],
       prunedAtStep: null,
+      prunedReason: null,
       startedAt: new Date(this.now()).toISOString(),
       finishedAt: null,
       timings: null,
@@ -195,13 +198,17 @@ export class Study {
     if (problem) throw new HpoError('INVALID_REPORT', `Trial ${trialId}: ${problem}.`)
     trial.intermediate.push({ step, loss, objectives: objectives && [...objectives] })
     this.sink.saveSoon(this.data)
-    return this.pruner.prune({
+    const decision = this.pruner.prune({
       trial,
       step,
       trials: this.data.trials,
       directions: this.directions,
       codec: this.codec,
     })
+    // Kept until the trial is told: a caller may still let a trial finish that was advised to stop.
+    if (decision.prune && decision.reason) this.pruneReasons.set(trialId, decision.reason)
+    else this.pruneReasons.delete(trialId)
+    return decision
   }
 
   /** Ends a trial. Complete values that are not finite turn the trial failed (NON_FINITE_VALUES). */
@@ -225,10 +232,12 @@ export class Study {
     } else if (outcome.state === 'pruned') {
       trial.state = 'pruned'
       trial.prunedAtStep = trial.intermediate.at(-1)?.step ?? null
+      trial.prunedReason = this.pruneReasons.get(trialId) ?? null
     } else {
       trial.state = 'failed'
       trial.error = { code: outcome.code ?? 'TRIAL_FAILED', message: outcome.reason }
     }
+    this.pruneReasons.delete(trialId)
     trial.timings = outcome.timings ? { ...outcome.timings } : null
     trial.provider = outcome.provider ?? null
     trial.finishedAt = new Date(this.now()).toISOString()

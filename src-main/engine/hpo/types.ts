@@ -39,6 +39,8 @@ export interface TrialRecord {
   intermediate: IntermediateValue[]
   /** Epoch at which the pruner stopped the trial. */
   prunedAtStep: number | null
+  /** The pruner's reason, in words a user can check against the chart (pruned trials only). */
+  prunedReason: string | null
   startedAt: string
   finishedAt: string | null
   timings: Record<string, number> | null

@@ -1,14 +1,21 @@
 // Schema versions of the study file. A file written by an older Frontier is brought forward one
 // version at a time by the functions in MIGRATIONS (version v → v + 1) before it is validated;
-// a file from a newer Frontier is refused rather than guessed at. Version 1 is the first, so the
-// table is empty today: the next change to the file format adds its step here, with a test.
+// a file from a newer Frontier is refused rather than guessed at. Each step has its test.
 
 import { StoreError } from './store-error'
 import { CURRENT_SCHEMA_VERSION } from './study-file'
 
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>
 
-export const MIGRATIONS: Record<number, Migration> = {}
+export const MIGRATIONS: Record<number, Migration> = {
+  // 2: trials keep the pruner's reason; version 1 did not record it.
+  1: (doc) => ({
+    ...doc,
+    trials: Array.isArray(doc.trials)
+      ? doc.trials.map((t: unknown) => (isRecord(t) ? { prunedReason: null, ...t } : t))
+      : doc.trials,
+  }),
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)

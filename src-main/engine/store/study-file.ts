@@ -5,7 +5,7 @@
 import { z } from 'zod'
 import type { StudyData } from '../hpo/study'
 
-export const CURRENT_SCHEMA_VERSION = 1
+export const CURRENT_SCHEMA_VERSION = 2
 
 export type StudyFile = StudyData & { schemaVersion: number }
 
@@ -28,6 +28,7 @@ const trialSchema = z.object({
     }),
   ),
   prunedAtStep: z.number().int().nullable(),
+  prunedReason: z.string().nullable(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
   timings: numbers.nullable(),

@@ -1,5 +1,5 @@
 // Every trial as one CSV row (RFC 4180 quoting): number, state, objective values, parameters,
-// metrics, pruning step, times, provider and error. Column names follow the pandas convention
+// metrics, pruning step and reason, times, provider and error. Column names follow the pandas convention
 // the Python side knows from Optuna's trials_dataframe: values_<objective>, params_<name>,
 // metrics_<name>.
 
@@ -24,6 +24,7 @@ export function trialsCsv(data: StudyData): string {
     ...params.map((p) => `params_${p}`),
     ...metrics.map((m) => `metrics_${m}`),
     'pruned_at_step',
+    'pruned_reason',
     'started_at',
     'finished_at',
     'duration_s',
@@ -41,6 +42,7 @@ export function trialsCsv(data: StudyData): string {
       ...params.map((p) => t.params[p]),
       ...metrics.map((m) => t.metrics?.[m]),
       t.prunedAtStep,
+      t.prunedReason,
       t.startedAt,
       t.finishedAt,
       duration,

@@ -11,6 +11,25 @@ function sink(isTTY: boolean) {
 
 const end: TrialEnd = { state: 'pruned', epoch: 1, seconds: 2.5, peakRssBytes: 0 }
 
+describe('trialLine', () => {
+  it("gives a pruned trial the pruner's reason on a second line", async () => {
+    const study = Study.create(
+      tinyConfig({ pruner: { name: 'median', options: { warmupSteps: 0, minCompleted: 1 } } }),
+    )
+    const a = await study.ask()
+    study.report(a.trialId, 1, { loss: 0.5 })
+    await study.tell(a.trialId, { state: 'complete', values: [1, 1] })
+    const b = await study.ask()
+    study.report(b.trialId, 1, { loss: 2 })
+    const record = await study.tell(b.trialId, { state: 'pruned' })
+    expect(trialLine(record, 3).split('\n')).toEqual([
+      'trial   1 pruned   at epoch 1  (3.0 s)',
+      `      why: ${record.prunedReason}`,
+    ])
+    expect(record.prunedReason).toMatch(/above the median/)
+  })
+})
+
 describe('RunDisplay', () => {
   it('on a terminal, redraws a block with the bar, the running trials and the best values', async () => {
     const study = Study.create(tinyConfig())

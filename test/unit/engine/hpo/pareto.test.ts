@@ -168,6 +168,7 @@ function trial(
     metrics: null,
     intermediate: [],
     prunedAtStep: null,
+    prunedReason: null,
     startedAt: '',
     finishedAt: null,
     timings: null,

@@ -132,6 +132,27 @@ describe('ask, report, tell', () => {
     })
   })
 
+  it("keeps the pruner's reason with a pruned trial, and none with one that went on", async () => {
+    const study = Study.create(
+      nhitsConfig({ pruner: { name: 'median', options: { warmupSteps: 0, minCompleted: 1 } } }),
+    )
+    const first = await study.ask()
+    study.report(first.trialId, 0, { loss: 0.5 })
+    await study.tell(first.trialId, { state: 'complete', values: [1, 1] })
+    const worse = await study.ask()
+    expect(study.report(worse.trialId, 0, { loss: 1 }).prune).toBe(true)
+    const pruned = await study.tell(worse.trialId, { state: 'pruned' })
+    expect(pruned.prunedReason).toMatch(/above the median 0\.5000 of 1 complete trials/)
+    const stubborn = await study.ask()
+    expect(study.report(stubborn.trialId, 0, { loss: 1 }).prune).toBe(true)
+    const done = await study.tell(stubborn.trialId, { state: 'complete', values: [2, 2] })
+    expect(done.prunedReason).toBeNull()
+    const recovered = await study.ask()
+    expect(study.report(recovered.trialId, 0, { loss: 1 }).prune).toBe(true)
+    expect(study.report(recovered.trialId, 1, { loss: 0.1 }).prune).toBe(false)
+    expect((await study.tell(recovered.trialId, { state: 'pruned' })).prunedReason).toBeNull()
+  })
+
   it('refuses malformed reports', async () => {
     const study = Study.create(nhitsConfig({ pruner: { name: 'dominance' } }))
     const { trialId } = await study.ask()

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { MIGRATIONS, migrateStudyDocument } from '../../../../src-main/engine/store/migrations'
-import { CURRENT_SCHEMA_VERSION } from '../../../../src-main/engine/store/study-file'
+import { Study } from '../../../../src-main/engine/hpo/study'
+import {
+  CURRENT_SCHEMA_VERSION,
+  studyFileSchema,
+} from '../../../../src-main/engine/store/study-file'
+import { nhitsConfig } from '../hpo/study-fixtures'
 
 describe('study file migrations', () => {
   it('has a step for every version below the current one', () => {
@@ -23,6 +28,21 @@ describe('study file migrations', () => {
       userPick: null,
       queue: [],
     })
+  })
+
+  it('brings a version-1 study file forward: its trials get no pruning reason', async () => {
+    const study = Study.create(nhitsConfig())
+    const { trialId } = await study.ask()
+    await study.tell(trialId, { state: 'pruned' })
+    const current = { ...structuredClone(study.data), schemaVersion: CURRENT_SCHEMA_VERSION }
+    const v1Trial: Record<string, unknown> = { ...current.trials[0] }
+    delete v1Trial.prunedReason
+    const v1 = { ...current, schemaVersion: 1, trials: [v1Trial] }
+    expect(studyFileSchema.safeParse(v1).success).toBe(false)
+    const migrated = migrateStudyDocument(JSON.parse(JSON.stringify(v1)))
+    const parsed = studyFileSchema.parse(migrated)
+    expect(parsed.schemaVersion).toBe(2)
+    expect(parsed.trials[0]).toMatchObject({ state: 'pruned', prunedReason: null })
   })
 
   it('refuses newer versions, unknown gaps and documents without a version', () => {

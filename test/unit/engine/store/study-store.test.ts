@@ -6,6 +6,7 @@ import {
   createPersistentStudy,
   openPersistentStudy,
 } from '../../../../src-main/engine/store/persistent-study'
+import { CURRENT_SCHEMA_VERSION } from '../../../../src-main/engine/store/study-file'
 import { StudyStore, artifactsDirFor } from '../../../../src-main/engine/store/study-store'
 import { tempDir } from '../../../helpers/temp-dir'
 import { fakeObjectives, nhitsConfig } from '../hpo/study-fixtures'
@@ -20,7 +21,7 @@ describe('study store', () => {
   it('writes the study file at creation and on every trial state change', async () => {
     const path = join(dir.path, 'heat.json')
     const { study } = await createPersistentStudy(path, nhitsConfig())
-    expect((await readJson(path)).schemaVersion).toBe(1)
+    expect((await readJson(path)).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     const { trialId, params } = await study.ask()
     expect((await readJson(path)).trials[0].state).toBe('running')
     await study.tell(trialId, {

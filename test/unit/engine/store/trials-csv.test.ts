@@ -22,14 +22,14 @@ describe('trials CSV', () => {
     await study.tell(c.trialId, { state: 'failed', reason: 'CUDA said "no", then quit,\nbadly' })
     const lines = trialsCsv(study.data).split('\r\n')
     expect(lines[0]).toBe(
-      'number,state,values_mae,values_picp_gap,params_num_stacks,params_num_blocks,params_num_layers,params_layer_widths,params_lr,params_dropout,params_weight_decay,metrics_picp,pruned_at_step,started_at,finished_at,duration_s,provider,error_code,error_message',
+      'number,state,values_mae,values_picp_gap,params_num_stacks,params_num_blocks,params_num_layers,params_layer_widths,params_lr,params_dropout,params_weight_decay,metrics_picp,pruned_at_step,pruned_reason,started_at,finished_at,duration_s,provider,error_code,error_message',
     )
     const first = lines[1].split(',')
     expect(first.slice(0, 2)).toEqual(['0', 'complete'])
     expect(Number(first[2])).toBe(fakeObjectives(a.params)[0])
     expect(first[11]).toBe('81.5')
-    expect(first[15]).toBe('2.5')
-    expect(first[16]).toBe('cpu')
+    expect(first[16]).toBe('2.5')
+    expect(first[17]).toBe('cpu')
     expect(lines[2]).toMatch(/^1,pruned,,,/)
     expect(lines[3]).toContain('TRIAL_FAILED,"CUDA said ""no"", then quit,\nbadly"')
     expect(lines.at(-1)).toBe('')

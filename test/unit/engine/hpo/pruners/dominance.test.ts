@@ -32,6 +32,7 @@ function record(number: number, path: number[][], complete: boolean): TrialRecor
     metrics: null,
     intermediate: path.map((objectives, step) => ({ step, loss: null, objectives })),
     prunedAtStep: null,
+    prunedReason: null,
     startedAt: '',
     finishedAt: null,
     timings: null,

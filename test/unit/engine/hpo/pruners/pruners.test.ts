@@ -17,6 +17,7 @@ function trial(number: number, state: TrialState, reports: IntermediateValue[]):
     metrics: null,
     intermediate: reports,
     prunedAtStep: null,
+    prunedReason: null,
     startedAt: '',
     finishedAt: null,
     timings: null,

@@ -42,6 +42,7 @@ export class SamplerDriver {
       metrics: null,
       intermediate: [],
       prunedAtStep: null,
+      prunedReason: null,
       startedAt: '2026-01-01T00:00:00.000Z',
       finishedAt: null,
       timings: null,
