@@ -16,6 +16,7 @@ export const RUN_OPTIONS = {
   trials: { type: 'string' },
   sampler: { type: 'string' },
   pruner: { type: 'string' },
+  'pruner-options': { type: 'string' },
   workers: { type: 'string' },
   'study-dir': { type: 'string' },
   'job-id': { type: 'string' },
@@ -46,6 +47,9 @@ Options:
   --trials <n>          trial budget (default 50)
   --sampler <name>      ${SAMPLER_NAMES.join(', ')} (default tpe)
   --pruner <name>       ${PRUNER_NAMES.join(', ')} (default none)
+  --pruner-options '<json>'
+                        the pruner's options, e.g. '{"maxChance":0.6}' for a bolder dominance
+                        pruner (src-main/engine/hpo/README.md states each rule and option)
   --workers <n>         trials at a time (default: one per core on the CPU; on a GPU up to 4,
                         admitted as its memory allows)
   --epochs <n>          epochs per trial (default: the model's, 15 for NHITS_Q)

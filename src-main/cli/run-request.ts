@@ -22,6 +22,8 @@ export interface RunRequest {
   trials: number
   sampler: SamplerName
   pruner: PrunerName
+  /** --pruner-options: checked with the study's config (unknown names and bad values refused). */
+  prunerOptions: Record<string, number>
   /** null: from the cores and the device. */
   workers: number | null
   studyDir: string
@@ -80,6 +82,27 @@ export function spaceOption(model: ModelName, text: string | undefined): SearchS
   return { ...space, ...(value as SearchSpace) }
 }
 
+/** --pruner-options: a JSON object of numbers; which names and values fit is the study's check. */
+function prunerOptionsOption(text: string | undefined): Record<string, number> {
+  if (text === undefined) return {}
+  let value: unknown
+  try {
+    value = JSON.parse(text)
+  } catch {
+    throw new UsageError(`--pruner-options is not valid JSON: ${text}`)
+  }
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Array.isArray(value) ||
+    !Object.values(value).every((v) => typeof v === 'number')
+  )
+    throw new UsageError(
+      `--pruner-options must be a JSON object of numbers, e.g. '{"maxChance":0.6}' (got ${text})`,
+    )
+  return value as Record<string, number>
+}
+
 function quantilesOption(text: string | undefined): void {
   if (text === undefined) return
   const levels = text.split(',').map(Number)
@@ -118,6 +141,7 @@ export function runRequest(values: OptionValues): RunRequest {
     trials: positiveInt(values, 'trials') ?? 50,
     sampler: oneOf(values.sampler as string | undefined, 'sampler', SAMPLER_NAMES, 'tpe'),
     pruner: oneOf(values.pruner as string | undefined, 'pruner', PRUNER_NAMES, 'none'),
+    prunerOptions: prunerOptionsOption(values['pruner-options'] as string | undefined),
     workers: positiveInt(values, 'workers') ?? null,
     studyDir: (values['study-dir'] as string | undefined) ?? defaultStudyDir(),
     jobId,

@@ -11,6 +11,7 @@ import { readDataset } from '../engine/data/read-dataset'
 import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
 import { HpoError } from '../engine/hpo/hpo-error'
+import { prunerConfig } from '../engine/hpo/pruners/registry'
 import { FORECAST_OBJECTIVES, type StudyConfig } from '../engine/hpo/study-config'
 import { StoreError } from '../engine/store/store-error'
 import { planExecution, type ExecutionPlan } from '../services/execution-plan'
@@ -79,7 +80,7 @@ async function prepare(req: RunRequest) {
     space: req.space,
     objectives: FORECAST_OBJECTIVES,
     sampler: { name: req.sampler },
-    pruner: { name: req.pruner },
+    pruner: prunerConfig(req.pruner, req.prunerOptions),
     seed: req.seed,
     budget: { trials: req.trials, seconds: null },
   }

@@ -5,7 +5,7 @@ import type { SplitSpec } from '../data/types'
 import { PARAM_SCHEMAS } from './default-spaces'
 import { HpoError } from './hpo-error'
 import { schemaIssues, type ParamSchema } from './param-schema'
-import { createPruner, type PrunerConfig } from './pruners/registry'
+import { createPruner, PRUNER_OPTIONS, type PrunerConfig } from './pruners/registry'
 import { PRUNER_NAMES } from './pruners/pruner'
 import { searchSpaceIssues, type SearchSpace } from './search-space'
 import { createSampler, type SamplerConfig } from './samplers/registry'
@@ -104,8 +104,17 @@ export function validateStudyConfig(config: StudyConfig, schema?: ParamSchema): 
       `Unknown pruner ${JSON.stringify(config.pruner.name)} (known: ${PRUNER_NAMES.join(', ')}).`,
     )
   else {
-    const refusal = createPruner(config.pruner).refusal(config.objectives.map((o) => o.direction))
-    if (refusal) refusals.push(refusal)
+    const known = PRUNER_OPTIONS[config.pruner.name]
+    const options = 'options' in config.pruner ? (config.pruner.options ?? {}) : {}
+    const unknown = Object.keys(options).filter((k) => !known.includes(k))
+    if (unknown.length > 0)
+      refusals.push(
+        `The ${config.pruner.name} pruner has no option ${unknown.map((k) => JSON.stringify(k)).join(', ')} (it reads: ${known.join(', ') || 'none'}).`,
+      )
+    else {
+      const refusal = createPruner(config.pruner).refusal(config.objectives.map((o) => o.direction))
+      if (refusal) refusals.push(refusal)
+    }
   }
   if (refusals.length > 0) throw new HpoError('UNSUPPORTED_PAIRING', refusals.join('\n'))
 }

@@ -166,6 +166,11 @@ describe('frontier run', () => {
       [['--picp-target', '120'], /--picp-target must be a percentage/],
       [['--space', '[1]'], /--space must be a JSON object/],
       [['--workers', '0'], /--workers must be at least 1/],
+      [['--pruner-options', '{maxChance}'], /--pruner-options is not valid JSON/],
+      [
+        ['--pruner-options', '{"maxChance":"0.6"}'],
+        /--pruner-options must be a JSON object of numbers/,
+      ],
     ] as const
     for (const [args, message] of bad) {
       const { values } = parseCliArgs(['--data', 'demo:heat', ...args], RUN_OPTIONS, 0)
@@ -185,6 +190,19 @@ describe('frontier run', () => {
     )
     expect(space.code).toBe(1)
     expect(space.stderr).toMatch(/error INVALID_SEARCH_SPACE: lr: low \(1\) must be below high/)
+    const option = frontier(
+      'run',
+      '--data',
+      'demo:heat',
+      '--study-dir',
+      join(dir.path, 'd'),
+      '--pruner',
+      'dominance',
+      '--pruner-options',
+      '{"maxChanse":0.6}',
+    )
+    expect(option.code).toBe(1)
+    expect(option.stderr).toMatch(/The dominance pruner has no option "maxChanse"/)
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { HpoError } from '../../../../src-main/engine/hpo/hpo-error'
+import { prunerConfig, type PrunerConfig } from '../../../../src-main/engine/hpo/pruners/registry'
 import { paramsIssues } from '../../../../src-main/engine/hpo/search-space'
 import { recoverInterrupted, Study, type StudyData } from '../../../../src-main/engine/hpo/study'
 import { fakeObjectives, nhitsConfig } from './study-fixtures'
@@ -68,6 +69,17 @@ describe('study set-up', () => {
         nhitsConfig({ sampler: { name: 'nsga2' }, budget: { trials: 50, seconds: null } }),
       ),
     ).not.toThrow()
+  })
+
+  it('refuses pruner options the pruner does not read, and bad values of those it does', () => {
+    const create = (pruner: PrunerConfig) => () => Study.create(nhitsConfig({ pruner }))
+    expect(create(prunerConfig('dominance', { maxChanse: 0.6 }))).toThrow(
+      /The dominance pruner has no option "maxChanse" \(it reads: maxChance, window/,
+    )
+    expect(create(prunerConfig('none', { k: 1 }))).toThrow(/no option "k" \(it reads: none\)/)
+    expect(create(prunerConfig('dominance', { maxChance: 2 }))).toThrow(/maxChance must be in/)
+    expect(create(prunerConfig('median', { warmupSteps: 1.5 }))).toThrow(/warmupSteps must be/)
+    expect(create(prunerConfig('dominance', { maxChance: 0.6, minCompleted: 10 }))).not.toThrow()
   })
 })
 
