@@ -12,6 +12,7 @@ import { createRandomSampler } from '../../src-main/engine/hpo/samplers/random'
 import { SpaceCodec } from '../../src-main/engine/hpo/space-codec'
 import type { TrialRecord } from '../../src-main/engine/hpo/types'
 import { learningCurve } from './pruning-curves'
+import { trialRecord } from '../unit/engine/hpo/trial-record'
 
 const EPOCHS = 15
 const space = defaultSearchSpace('NHITS_Q')
@@ -29,25 +30,15 @@ function trialAt(number: number, complete: boolean, upTo: number): TrialRecord {
     rng,
   })
   const curve = learningCurve('powerLaw', codec, params, EPOCHS, rng)
-  return {
+  return trialRecord({
     number,
     state: complete ? 'complete' : 'running',
     params,
     values: complete ? curve[EPOCHS - 1].objectives : null,
-    metrics: null,
     intermediate: curve
       .slice(0, upTo + 1)
       .map((e, step) => ({ step, loss: e.loss, objectives: e.objectives })),
-    prunedAtStep: null,
-    prunedReason: null,
-    startedAt: '',
-    finishedAt: null,
-    timings: null,
-    provider: null,
-    error: null,
-    samplerData: {},
-    enqueued: false,
-  }
+  })
 }
 
 for (const n of [50, 200, 1000]) {

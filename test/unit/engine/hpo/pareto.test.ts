@@ -17,6 +17,7 @@ import {
 } from '../../../../src-main/engine/hpo/pareto-reference'
 import { Rng } from '../../../../src-main/engine/hpo/rng'
 import type { TrialRecord } from '../../../../src-main/engine/hpo/types'
+import { trialRecord } from './trial-record'
 
 /** Random point sets with many ties and duplicates (values on a coarse grid). */
 function randomSets(dims: number, count: number): number[][][] {
@@ -160,23 +161,7 @@ function trial(
   values: number[] | null,
   state: TrialRecord['state'] = 'complete',
 ): TrialRecord {
-  return {
-    number,
-    state,
-    params: { x: number },
-    values,
-    metrics: null,
-    intermediate: [],
-    prunedAtStep: null,
-    prunedReason: null,
-    startedAt: '',
-    finishedAt: null,
-    timings: null,
-    provider: null,
-    error: null,
-    samplerData: {},
-    enqueued: false,
-  }
+  return trialRecord({ number, state, params: { x: number }, values })
 }
 
 describe('pareto summary', () => {

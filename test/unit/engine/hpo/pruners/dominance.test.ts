@@ -6,6 +6,7 @@ import {
 import { FinalForecaster } from '../../../../../src-main/engine/hpo/pruners/final-forecast'
 import { Rng } from '../../../../../src-main/engine/hpo/rng'
 import type { Direction, TrialRecord } from '../../../../../src-main/engine/hpo/types'
+import { trialRecord } from '../trial-record'
 
 const twoMin: Direction[] = ['minimize', 'minimize']
 const EPOCHS = 12
@@ -24,23 +25,12 @@ function curve(final: number[], drop: number, rate: number, rng: Rng): number[][
 }
 
 function record(number: number, path: number[][], complete: boolean): TrialRecord {
-  return {
+  return trialRecord({
     number,
     state: complete ? 'complete' : 'running',
-    params: {},
     values: complete ? path[EPOCHS - 1] : null,
-    metrics: null,
     intermediate: path.map((objectives, step) => ({ step, loss: null, objectives })),
-    prunedAtStep: null,
-    prunedReason: null,
-    startedAt: '',
-    finishedAt: null,
-    timings: null,
-    provider: null,
-    error: null,
-    samplerData: {},
-    enqueued: false,
-  }
+  })
 }
 
 /** 20 complete trials on a front f₂ = 1/f₁ (f₁ in 1…3), learning at different speeds. */

@@ -7,25 +7,15 @@ import type {
   TrialRecord,
   TrialState,
 } from '../../../../../src-main/engine/hpo/types'
+import { trialRecord } from '../trial-record'
 
 function trial(number: number, state: TrialState, reports: IntermediateValue[]): TrialRecord {
-  return {
+  return trialRecord({
     number,
     state,
-    params: {},
     values: state === 'complete' ? [1, 1] : null,
-    metrics: null,
     intermediate: reports,
-    prunedAtStep: null,
-    prunedReason: null,
-    startedAt: '',
-    finishedAt: null,
-    timings: null,
-    provider: null,
-    error: null,
-    samplerData: {},
-    enqueued: false,
-  }
+  })
 }
 
 const loss = (values: number[]): IntermediateValue[] =>

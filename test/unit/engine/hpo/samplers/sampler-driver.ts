@@ -10,6 +10,7 @@ import type {
   TrialRecord,
   TrialState,
 } from '../../../../../src-main/engine/hpo/types'
+import { trialRecord } from '../trial-record'
 
 export class SamplerDriver {
   readonly trials: TrialRecord[] = []
@@ -34,23 +35,12 @@ export class SamplerDriver {
       seed: this.seed,
       rng: new Rng(this.seed, 7, number),
     })
-    const trial: TrialRecord = {
+    const trial = trialRecord({
       number,
-      state: 'running',
       params: suggestion.params,
-      values: null,
-      metrics: null,
-      intermediate: [],
-      prunedAtStep: null,
-      prunedReason: null,
       startedAt: '2026-01-01T00:00:00.000Z',
-      finishedAt: null,
-      timings: null,
-      provider: null,
-      error: null,
       samplerData: suggestion.samplerData ?? {},
-      enqueued: false,
-    }
+    })
     this.trials.push(trial)
     return trial
   }
