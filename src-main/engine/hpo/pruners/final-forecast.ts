@@ -28,6 +28,7 @@ import {
   priorHyper,
   type GpHyper,
 } from '../samplers/gp/gaussian-process'
+import { gpInput } from '../samplers/gp/gp-input'
 import type { TrialRecord } from '../types'
 import { reportAt } from './pruner'
 
@@ -147,13 +148,7 @@ export class FinalForecaster {
       const x = curves[k].map((v, j) =>
         high[j] > low[j] ? (v - low[j]) / (high[j] - low[j]) : 0.5,
       )
-      if (codec) {
-        const point = codec.encode(r.trial.params)
-        x.push(...point.num)
-        codec.categorical.forEach((dim, c) => {
-          for (let q = 0; q < dim.size; q++) x.push(point.cat[c] === q ? 1 : 0)
-        })
-      }
+      if (codec) x.push(...gpInput(codec, codec.encode(r.trial.params)))
       return Float64Array.from(x)
     })
     const query = inputs.pop()!

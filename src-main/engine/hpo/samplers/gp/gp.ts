@@ -15,7 +15,6 @@
 // O(n³) per ask, so past `maxTrials` complete trials the sampler hands over to TPE, whose cost
 // grows only linearly; so it does, as a last resort, when a kernel matrix cannot be factorised.
 
-import type { SpaceCodec } from '../../space-codec'
 import type { TrialRecord } from '../../types'
 import { lhsParams } from '../latin-hypercube'
 import {
@@ -29,6 +28,7 @@ import {
 import { createTpeSampler } from '../tpe/tpe'
 import { logExpectedImprovement, maximise, type SearchPoint } from './acquisition'
 import { fitHyper, GaussianProcess, priorHyper } from './gaussian-process'
+import { gpInput } from './gp-input'
 import { frontStrips, logExpectedHypervolumeImprovement } from './hypervolume-improvement'
 
 export interface GpOptions {
@@ -52,22 +52,6 @@ const capabilities: SamplerCapabilities = {
   steps: true,
   adaptive: true,
   parallel: 'constant-liar',
-}
-
-/** The GP's input: numeric coordinates, then one-hot categorical choices. */
-function inputOf(codec: SpaceCodec, p: SearchPoint): Float64Array {
-  const out = new Float64Array(inputDims(codec))
-  out.set(p.num)
-  let at = p.num.length
-  codec.categorical.forEach((dim, c) => {
-    out[at + p.cat[c]] = 1
-    at += dim.size
-  })
-  return out
-}
-
-function inputDims(codec: SpaceCodec): number {
-  return codec.numeric.length + codec.categorical.reduce((s, d) => s + d.size, 0)
 }
 
 /** Augmented Chebyshev scalarisation of min–max normalised losses with weights w. */
@@ -135,7 +119,7 @@ function suggest(ctx: SampleContext, o: Required<GpOptions>, tpe: Sampler): Sugg
     (t) => t.state === 'pruned' || (t.state === 'running' && t.number !== ctx.trialNumber),
   )
   const points: SearchPoint[] = [...complete, ...lied].map((t) => codec.encode(t.params))
-  const x = points.map((p) => inputOf(codec, p))
+  const x = points.map((p) => gpInput(codec, p))
   let gps: GaussianProcess[]
   try {
     gps = fitAll(x, [...losses, ...lied.map(() => worst)], o)
@@ -147,7 +131,7 @@ function suggest(ctx: SampleContext, o: Required<GpOptions>, tpe: Sampler): Sugg
   if (losses[0].length === 1) {
     const best = Math.min(...losses.map((l) => l[0]))
     score = (p) => {
-      const { mean, sd } = gps[0].predict(inputOf(codec, p))
+      const { mean, sd } = gps[0].predict(gpInput(codec, p))
       return logExpectedImprovement(mean, sd, best)
     }
     const order = losses.map((_, i) => i).sort((a, b) => losses[a][0] - losses[b][0])
@@ -156,7 +140,7 @@ function suggest(ctx: SampleContext, o: Required<GpOptions>, tpe: Sampler): Sugg
     const front = frontStrips(losses, [Infinity, Infinity])
     const ref = referencePoint(front, losses)
     score = (p) => {
-      const input = inputOf(codec, p)
+      const input = gpInput(codec, p)
       const a = gps[0].predict(input)
       const b = gps[1].predict(input)
       return logExpectedHypervolumeImprovement(front, ref, [a.mean, b.mean], [a.sd, b.sd])

@@ -64,6 +64,10 @@ describe('chance of ending off the front', () => {
       if (!front.some((f) => f[0] <= y[0] && f[1] <= y[1])) free++
     }
     expect(chanceNotDominated(front, forecast)).toBeCloseTo(free / n, 2)
+    // Points the front dominates change nothing.
+    expect(chanceNotDominated([...front, [3.5, 4], [2, 3]], forecast)).toBe(
+      chanceNotDominated(front, forecast),
+    )
   })
 
   it('is about 0 far behind the front and about 1 ahead of it', () => {
