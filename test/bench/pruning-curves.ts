@@ -110,8 +110,7 @@ function powerLaw(
   const lr = params.lr as number
   const tau = 1.5 * Math.sqrt(1e-3 / lr)
   const overfit = 0.1 * (1 - u('dropout')) ** 2 * (1 - u('weight_decay')) ** 2
-  const sigmaMae = 0.02 + 0.03 * u('lr')
-  const sigmaPicp = 1.5 + 1.5 * u('lr')
+  const [sigmaMae, sigmaPicp] = powerLawNoise(u)
   const out: Epoch[] = []
   let noiseMae = 0
   let noisePicp = 0
@@ -132,6 +131,29 @@ function powerLaw(
   return out
 }
 
+const SCALED_NOISE = 0.03
+
+/** Power-law curves' noise: MAE's relative sd and PICP's sd in points; higher lr wobbles more. */
+function powerLawNoise(u: (name: string) => number): [number, number] {
+  return [0.02 + 0.03 * u('lr'), 1.5 + 1.5 * u('lr')]
+}
+
+/**
+ * The standard deviation of a trial's told final objectives around its noise-free ones (`clean`,
+ * the noise-free curve's last epoch): what no forecast can know in advance. For |PICP − 80| it is
+ * PICP's sd, exact away from 80.
+ */
+export function finalNoiseSd(
+  family: CurveFamily,
+  codec: SpaceCodec,
+  params: TrialParams,
+  clean: readonly number[],
+): [number, number] {
+  if (family === 'scaled') return [SCALED_NOISE * clean[0], SCALED_NOISE * clean[1]]
+  const [mae, picp] = powerLawNoise(unitOf(codec, params))
+  return [mae * clean[0], picp]
+}
+
 function scaled(
   u: (name: string) => number,
   params: TrialParams,
@@ -144,8 +166,8 @@ function scaled(
   const out: Epoch[] = []
   for (let t = 1; t <= epochs; t++) {
     const transient = 1 + 1.5 * Math.exp(-t / tau)
-    const m = final[0] * transient * (1 + 0.03 * draw())
-    const gap = final[1] * transient * (1 + 0.03 * draw())
+    const m = final[0] * transient * (1 + SCALED_NOISE * draw())
+    const gap = final[1] * transient * (1 + SCALED_NOISE * draw())
     out.push({ objectives: [m, gap], loss: m / 0.05 + gap / 20 })
   }
   return out
