@@ -215,6 +215,39 @@ function replayDecidingOnce(
 }
 
 /**
+ * The rule the issue first described: stop a trial at the first epoch (from epoch 4, once 8 trials
+ * have completed) at which the objective vectors of at least `k` complete trials at that same
+ * epoch dominate its own. Early vectors are a poor guide to final ones (slow starters, gaps that
+ * dip through 0 and rise again), which is why the dominance pruner forecasts instead.
+ */
+function sameEpochDominance(family: CurveFamily, base: RunResult, k: number): OracleResult {
+  const keptCurves: number[][][] = []
+  const kept: number[][] = []
+  const keptClean: number[][] = []
+  let saved = 0
+  base.tried.forEach((params, i) => {
+    const curve = learningCurve(family, codec, params, epochs, new Rng(base.seed, i, 0x70))
+    let stoppedAt = 0
+    for (let epoch = 4; keptCurves.length >= 8 && epoch < epochs && !stoppedAt; epoch++) {
+      const mine = curve[epoch - 1].objectives
+      const dominating = keptCurves.filter((c) => dominates(c[epoch - 1], mine)).length
+      if (dominating >= k) stoppedAt = epoch
+    }
+    if (stoppedAt) saved += epochs - stoppedAt
+    else {
+      keptCurves.push(curve.map((e) => e.objectives))
+      kept.push(base.finals[i])
+      keptClean.push(cleanFinal(family, params))
+    }
+  })
+  return {
+    saved: saved / (trials * epochs),
+    ratio: hypervolume(frontOf(kept), REFERENCE) / base.hv,
+    trueRatio: hypervolume(frontOf(keptClean), REFERENCE) / base.trueHv,
+  }
+}
+
+/**
  * A pruner that knows each trial's noise-free final values: at epoch 4 it stops every trial whose
  * noise-free final, made better by `margin` noise standard deviations, is dominated by the front
  * of the trials completed so far (told values, noise included), once 5 have completed. What is
@@ -330,6 +363,12 @@ async function main(): Promise<void> {
           const oracle = baselines.map((b) => cleanOracle(family, b, margin))
           console.log(
             `  (oracle that knows each trial's noise-free final at epoch 4${margin ? `, stopping it only when ${margin} noise sd better would still be dominated` : ''}: ${summary(oracle)})`,
+          )
+        }
+        for (const k of [1, 3, 5, 10]) {
+          const literal = baselines.map((b) => sameEpochDominance(family, b, k))
+          console.log(
+            `  (stop when ≥ ${k} complete trials dominate the trial at the same epoch: ${summary(literal)})`,
           )
         }
       }
