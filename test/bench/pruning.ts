@@ -112,6 +112,8 @@ async function run(
     clean: number[]
     lr: number
     complete: number
+    /** The pruner's reason, with its forecast. */
+    reason: string
   }[] = []
   const tried: TrialParams[] = []
   const finals: [number, number][] = []
@@ -135,6 +137,8 @@ async function run(
     }
     if (stopped) {
       pruned++
+      const complete = study.trials.filter((t) => t.state === 'complete').length
+      await study.tell(trialId, { state: 'pruned' })
       if (why)
         prunedLog.push({
           trialId,
@@ -142,9 +146,9 @@ async function run(
           final: curve[epochs - 1].objectives,
           clean: cleanFinal(family, params),
           lr: params.lr as number,
-          complete: study.trials.filter((t) => t.state === 'complete').length,
+          complete,
+          reason: study.trials[trialId].prunedReason ?? '',
         })
-      await study.tell(trialId, { state: 'pruned' })
     } else {
       cleanComplete.push(cleanFinal(family, params))
       await study.tell(trialId, { state: 'complete', values: curve[epochs - 1].objectives })
@@ -156,7 +160,7 @@ async function run(
     for (const e of prunedLog)
       if (baseFront.some((f) => f[0] === e.final[0] && f[1] === e.final[1]))
         console.log(
-          `      lost front member: trial ${e.trialId} at epoch ${e.epoch} (complete ${e.complete}), final ${e.final.map((v) => v.toFixed(3))}, clean ${e.clean.map((v) => v.toFixed(3))}, lr ${e.lr.toExponential(1)}`,
+          `      lost front member: trial ${e.trialId} at epoch ${e.epoch} (complete ${e.complete}), final ${e.final.map((v) => v.toFixed(3))}, clean ${e.clean.map((v) => v.toFixed(3))}, lr ${e.lr.toExponential(1)}\n        ${e.reason}`,
         )
   }
   return {
