@@ -32,6 +32,7 @@ import {
   frontStrips,
   logExpectedHypervolumeImprovement,
 } from '../../src-main/engine/hpo/samplers/gp/hypervolume-improvement'
+import { referencePoint } from '../../src-main/engine/hpo/samplers/gp/gp'
 import type { PrunerConfig } from '../../src-main/engine/hpo/pruners/registry'
 import { Rng } from '../../src-main/engine/hpo/rng'
 import type { SamplerConfig } from '../../src-main/engine/hpo/samplers/registry'
@@ -188,6 +189,20 @@ interface OracleResult {
   trueRatio: number
 }
 
+/** Saved share and HV ratios (told and noise-free) of the trials a replayed oracle kept. */
+function oracleResult(
+  base: RunResult,
+  saved: number,
+  kept: number[][],
+  keptClean: number[][],
+): OracleResult {
+  return {
+    saved: saved / (trials * epochs),
+    ratio: hypervolume(frontOf(kept), REFERENCE) / base.hv,
+    trueRatio: hypervolume(frontOf(keptClean), REFERENCE) / base.trueHv,
+  }
+}
+
 /**
  * A replayed run in which each trial is stopped at epoch 4 or not at all, by `stop(trial, its
  * noise-free final, that final's noise sd, the told finals kept so far)`, asked only once `least`
@@ -211,11 +226,7 @@ function replayDecidingOnce(
       keptClean.push(clean)
     }
   })
-  return {
-    saved: saved / (trials * epochs),
-    ratio: hypervolume(frontOf(kept), REFERENCE) / base.hv,
-    trueRatio: hypervolume(frontOf(keptClean), REFERENCE) / base.trueHv,
-  }
+  return oracleResult(base, saved, kept, keptClean)
 }
 
 /**
@@ -244,11 +255,7 @@ function sameEpochDominance(family: CurveFamily, base: RunResult, k: number): Or
       keptClean.push(cleanFinal(family, params))
     }
   })
-  return {
-    saved: saved / (trials * epochs),
-    ratio: hypervolume(frontOf(kept), REFERENCE) / base.hv,
-    trueRatio: hypervolume(frontOf(keptClean), REFERENCE) / base.trueHv,
-  }
+  return oracleResult(base, saved, kept, keptClean)
 }
 
 /**
@@ -276,11 +283,7 @@ type Rule = { kind: 'chance'; maxChance: number } | { kind: 'ehvi'; lambda: numb
 function ruleStops(rule: Rule, kept: number[][], forecast: Forecast): boolean {
   const share = (epochs - 4) / epochs
   if (rule.kind === 'chance') return chanceNotDominated(kept, forecast) < rule.maxChance * share
-  const front = frontOf(kept)
-  const ref = [0, 1].map((k) => {
-    const told = kept.map((p) => p[k])
-    return Math.max(...front.map((p) => p[k])) + 0.1 * (Math.max(...told) - Math.min(...told))
-  })
+  const ref = referencePoint(frontOf(kept), kept)
   const strips = frontStrips(kept, ref)
   const ehvi = Math.exp(logExpectedHypervolumeImprovement(strips, ref, forecast.mean, forecast.sd))
   return ehvi / hypervolume(strips, ref) < rule.lambda * share

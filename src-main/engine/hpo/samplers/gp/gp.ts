@@ -78,7 +78,7 @@ function scalarise(losses: number[][], w: number[]): number[] {
  * test/bench/samplers.ts at 50 trials, seeds 100–109 — front-tied: ZDT1 0.49, DTLZ2 0.42;
  * worst-tied: 0.96, 0.21; this rule: 0.84, 0.41.
  */
-function referencePoint(front: readonly number[][], losses: readonly number[][]): number[] {
+export function referencePoint(front: readonly number[][], losses: readonly number[][]): number[] {
   return [0, 1].map((k) => {
     const told = losses.map((l) => l[k])
     const spread = Math.max(...told) - Math.min(...told)
