@@ -11,12 +11,9 @@
 // own units (|PICP − target|, in points).
 
 import { readFile } from 'node:fs/promises'
+import { logScales } from '../../src-main/engine/hpo/pruners/final-forecast'
 import { migrateStudyDocument, studyFileSchema } from '../../src-main/engine/store'
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
+import { argument, median } from './bench-cli'
 
 /** Residual sd of a least-squares line through (index, y). */
 function residualSd(ys: number[]): number {
@@ -32,12 +29,6 @@ function residualSd(ys: number[]): number {
   const slope = sxy / sxx
   const squares = ys.reduce((a, y, x) => a + (y - my - slope * (x - mx)) ** 2, 0)
   return Math.sqrt(squares / (n - 2))
-}
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
 }
 
 async function main(): Promise<void> {
@@ -59,11 +50,15 @@ async function main(): Promise<void> {
       series: names.map((_, k) => late.map((r) => r.objectives?.[k] ?? NaN)),
     }))
     .filter(({ series }) => series.every((ys) => ys.every(Number.isFinite)))
-  // In logs when every late value of the objective is positive and within a factor 10 (MAE).
-  const relative = names.map((_, k) => {
-    const all = trials.flatMap(({ series }) => series[k])
-    return all.length > 0 && Math.min(...all) > 0 && Math.max(...all) < 10 * Math.min(...all)
-  })
+  if (!trials.length) {
+    console.log(`No complete trial reported three epochs or more from step ${from} on.`)
+    return
+  }
+  // In logs when every late value of the objective is positive and within a factor 10 (MAE), the
+  // pruner's forecast's rule.
+  const relative = logScales(
+    trials.flatMap(({ series }) => series[0].map((_, t) => series.map((ys) => ys[t]))),
+  )
   const perObjective: number[][] = names.map(() => [])
   for (const { trial, series } of trials) {
     const sds = series.map((ys, k) => {
@@ -77,10 +72,6 @@ async function main(): Promise<void> {
     console.log(
       `trial ${trial.number}: ${names.map((n, k) => `${n} ${sds[k]}`).join(', ')}  (${params})`,
     )
-  }
-  if (!perObjective[0].length) {
-    console.log(`No complete trial has ${from + 3} epochs or more.`)
-    return
   }
   console.log(
     `median over ${perObjective[0].length} trials: ${names.map((n, k) => `${n} ${relative[k] ? `${(100 * median(perObjective[k])).toFixed(1)} %` : median(perObjective[k]).toFixed(2)}`).join(', ')}`,

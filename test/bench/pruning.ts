@@ -41,11 +41,7 @@ import { Study } from '../../src-main/engine/hpo/study'
 import { FORECAST_OBJECTIVES } from '../../src-main/engine/hpo/study-config'
 import type { TrialParams } from '../../src-main/engine/hpo/types'
 import { CURVE_FAMILIES, finalNoiseSd, learningCurve, type CurveFamily } from './pruning-curves'
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
-}
+import { argument, median } from './bench-cli'
 
 const seeds = Number(argument('seeds') ?? 5)
 const seedOffset = Number(argument('seed-offset') ?? 0)
@@ -325,12 +321,6 @@ const goal = (results: OracleResult[]) =>
   median(results.map((r) => r.saved)) >= 0.3 && median(results.map((r) => r.ratio)) >= 0.98
     ? ' — goal (≥ 30 %, ≥ 0.98) met'
     : ' — goal (≥ 30 %, ≥ 0.98) MISSED'
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 
 async function main(): Promise<void> {
   const seedList = Array.from({ length: seeds }, (_, i) => seedOffset + i)

@@ -16,6 +16,7 @@ import type { SearchSpace } from '../../src-main/engine/hpo/search-space'
 import { Study } from '../../src-main/engine/hpo/study'
 import { FORECAST_OBJECTIVES, type StudyConfig } from '../../src-main/engine/hpo/study-config'
 import { PROBLEMS, REFERENCE, type Problem } from './samplers-problems'
+import { argument, median } from './bench-cli'
 
 /** Optuna 3.1, best sampler per cell, median of 10 seeds, as quoted in issue 5 (– : not given). */
 const OPTUNA_ISSUE: Record<string, Record<number, number | null>> = {
@@ -33,11 +34,6 @@ const OPTUNA_MEASURED: Record<string, Record<number, number | null>> = {
   DTLZ2: { 50: 0.525, 100: 0.804, 200: 0.849 },
   ZDT1: { 50: 0, 100: 0, 200: 0.275 },
   ZDT3: { 50: 0, 100: 0.03, 200: 0.218 },
-}
-
-function argument(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  return i >= 0 ? process.argv[i + 1] : undefined
 }
 
 const seeds = Number(argument('seeds') ?? 10)
@@ -103,11 +99,6 @@ async function run(problem: Problem, sampler: SamplerConfig, budget: number, see
   return { ratio: hypervolume(points, REFERENCE) / problem.frontHypervolume, times }
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  const m = s.length >> 1
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
-}
 const fmt = (x: number | null) => (x === null ? '  –  ' : x.toFixed(3))
 
 async function main(): Promise<void> {

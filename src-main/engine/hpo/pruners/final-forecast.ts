@@ -97,7 +97,7 @@ function read(
 }
 
 /** Log scale for an objective whose values are all positive within a factor 10. */
-function logScales(values: number[][]): boolean[] {
+export function logScales(values: number[][]): boolean[] {
   return values[0].map((_, i) => {
     const column = values.map((v) => v[i])
     const low = Math.min(...column)
