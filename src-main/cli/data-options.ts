@@ -4,7 +4,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { SplitSpec } from '../engine/data/types'
+import type { CalendarOptions, Roles, SplitSpec } from '../engine/data/types'
 import type { ProviderChoice } from '../engine/graph/runtime/provider'
 import { projectRoot } from '../paths'
 import { intOption } from './parse-cli-args'
@@ -26,6 +26,7 @@ export const DATA_OPTIONS = {
   seed: { type: 'string' },
   ep: { type: 'string' },
   threads: { type: 'string' },
+  calendar: { type: 'string' },
 } as const
 
 export type OptionValues = Record<string, string | boolean | undefined>
@@ -37,6 +38,8 @@ export const DATA_USAGE = `  --train-end <iso>     first instant of validation (
   --horizon <h>         steps forecast per origin (default 24)
   --input-length <l>    input window (default 168)
   --batch-size <n>      windows per step (default 32)
+  --calendar <list>     calendar covariates: none, or some of hour,weekday,month,weekend and
+                        holidays=<country> (default: the dataset's roles; see README)
   --ep <provider>       auto, cpu, webgpu or cuda (default auto: WebGPU if present, else CPU)
   --threads <n>         onnxruntime intra-op threads (default 1)`
 
@@ -92,6 +95,41 @@ export function splitOption(trainEnd?: string, valEnd?: string): SplitSpec | und
     trainEnd: instant(trainEnd, 'train-end'),
     valEnd: instant(valEnd, 'val-end'),
   }
+}
+
+const CALENDAR_FLAGS = ['hour', 'weekday', 'month', 'weekend'] as const
+
+/**
+ * --calendar: `none`, or a comma list of hour, weekday, month, weekend and holidays=<country>
+ * (e.g. `hour,weekend,holidays=DE`); undefined when not given (the roles' own choice stands).
+ */
+export function calendarOption(text: string | undefined): CalendarOptions | undefined {
+  if (text === undefined) return undefined
+  const calendar: CalendarOptions = {
+    hour: false,
+    weekday: false,
+    month: false,
+    weekend: false,
+    holidays: null,
+  }
+  if (text.trim() === 'none') return calendar
+  for (const raw of text.split(',')) {
+    const item = raw.trim()
+    const holidays = /^holidays=([A-Za-z]{2})$/.exec(item)
+    if (holidays) calendar.holidays = holidays[1].toUpperCase()
+    else if ((CALENDAR_FLAGS as readonly string[]).includes(item))
+      calendar[item as (typeof CALENDAR_FLAGS)[number]] = true
+    else
+      throw new UsageError(
+        `--calendar: "${item}" is not one of none, ${CALENDAR_FLAGS.join(', ')}, holidays=<country>`,
+      )
+  }
+  return calendar
+}
+
+/** The roles with the calendar choice of --calendar, when given. */
+export function withCalendar(roles: Roles, calendar: CalendarOptions | undefined): Roles {
+  return calendar ? { ...roles, calendar } : roles
 }
 
 /** A CSV path or demo:<name> → the file and the dataset's label (heat, water, the base name). */

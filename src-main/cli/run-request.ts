@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { SplitSpec } from '../engine/data/types'
+import type { CalendarOptions, SplitSpec } from '../engine/data/types'
 import { defaultSearchSpace } from '../engine/hpo/default-spaces'
 import { PRUNER_NAMES, type PrunerName } from '../engine/hpo/pruners/pruner'
 import { SAMPLER_NAMES, type SamplerName } from '../engine/hpo/samplers/sampler'
@@ -12,7 +12,13 @@ import { QUANTILE_LEVELS } from '../engine/metrics/types'
 import { MODEL_NAMES, type ModelName } from '../engine/models/model-spec'
 import { defaultDataDir } from '../paths'
 import type { TrialSettings } from '../worker/protocol'
-import { numericTrialOptions, positiveInt, splitOption, type OptionValues } from './data-options'
+import {
+  calendarOption,
+  numericTrialOptions,
+  positiveInt,
+  splitOption,
+  type OptionValues,
+} from './data-options'
 import { UsageError } from './usage-error'
 
 export interface RunRequest {
@@ -36,6 +42,8 @@ export interface RunRequest {
   json: boolean
   space: SearchSpace
   split: SplitSpec | undefined
+  /** --calendar, when given: replaces the default roles' calendar covariates. */
+  calendar: CalendarOptions | undefined
   settings: TrialSettings
 }
 
@@ -154,6 +162,7 @@ export function runRequest(values: OptionValues): RunRequest {
       values['train-end'] as string | undefined,
       values['val-end'] as string | undefined,
     ),
+    calendar: calendarOption(values.calendar as string | undefined),
     settings: {
       provider: numeric.provider,
       seed,

@@ -26,7 +26,7 @@ import {
   type OpenedStudy,
 } from '../services/study-runner'
 import { NodeWorkerHost } from '../worker/node-worker-host'
-import { dataSource, fail, readDataFile } from './data-options'
+import { dataSource, fail, readDataFile, withCalendar } from './data-options'
 import { RunDisplay } from './run-display'
 import { formatRun, runJson } from './run-report'
 import type { RunRequest } from './run-request'
@@ -58,7 +58,7 @@ async function prepare(req: RunRequest) {
   const file = await readDataFile(source.path)
   if (!('bytes' in file)) return { ok: false as const, code: file.code, message: file.message }
   const { series, profile } = readDataset(file.bytes, {})
-  const roles = defaultRoles(profile)
+  const roles = withCalendar(defaultRoles(profile), req.calendar)
   const split = req.split ?? DEFAULT_SPLIT
   // The split must hold every trial's windows and origins; say so now rather than in each trial.
   resolveSplit(series.timestamps, split, {
@@ -88,7 +88,15 @@ async function prepare(req: RunRequest) {
     version: 1,
     model: req.model,
     jobId: req.jobId,
-    data: { path: resolve(source.path), label, hash, parse: {}, roles: null, split: req.split },
+    data: {
+      path: resolve(source.path),
+      label,
+      hash,
+      parse: {},
+      // null: the worker takes the dataset's default roles, as this process did.
+      roles: req.calendar ? roles : null,
+      split: req.split,
+    },
     settings: req.settings,
   }
   return {

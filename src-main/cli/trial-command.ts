@@ -14,11 +14,13 @@ import { defaultDataDir } from '../paths'
 import {
   DATA_OPTIONS,
   DATA_USAGE,
+  calendarOption,
   dataSource,
   fail,
   numericTrialOptions,
   readDataFile,
   splitOption,
+  withCalendar,
 } from './data-options'
 import type { Command } from './main'
 import { parseCliArgs } from './parse-cli-args'
@@ -67,6 +69,7 @@ export const trialCommand: Command = {
     const params = parseParams(values.params)
     const options = numericTrialOptions(values)
     const split = splitOption(values['train-end'], values['val-end'])
+    const calendar = calendarOption(values.calendar)
     const model = specOf(values.model ?? 'NHITS_Q')
     const { path, label } = dataSource(values.data)
 
@@ -76,7 +79,8 @@ export const trialCommand: Command = {
     const bar = new ProgressBar()
     try {
       const { series, profile } = readDataset(bytes, {})
-      const data = { series, roles: defaultRoles(profile), timezone: profile.timezone, split }
+      const roles = withCalendar(defaultRoles(profile), calendar)
+      const data = { series, roles, timezone: profile.timezone, split }
       const result = await runTrial(data, model, params, {
         ...options,
         exportOnnx: true,

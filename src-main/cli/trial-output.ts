@@ -74,6 +74,7 @@ export function trialJson(result: TrialResult, dataset: string) {
     values: result.values,
     metrics: result.metrics,
     intermediate: result.intermediate,
+    keptEpoch: result.keptEpoch,
     provider: result.provider,
     ...(result.providerNotice ? { providerNotice: result.providerNotice } : {}),
     timings: result.timings,
@@ -113,10 +114,13 @@ export function formatTrial(result: TrialResult, dataset: string, files: TrialFi
         `${String(e.epoch).padStart(5)}  ${e.trainLoss.toFixed(5).padStart(10)}  ` +
         `${(e.valLoss === null ? '-' : e.valLoss.toFixed(5)).padStart(9)}  ` +
         `${(e.objectives ? e.objectives[0].toFixed(4) : '-').padStart(8)}  ` +
-        `${(e.objectives ? e.objectives[1].toFixed(2) : '-').padStart(9)}  ${e.seconds.toFixed(1).padStart(7)}`,
+        `${(e.objectives ? e.objectives[1].toFixed(2) : '-').padStart(9)}  ${e.seconds.toFixed(1).padStart(7)}` +
+        (e.epoch === result.keptEpoch && result.epochs > 1 ? '  ← kept' : ''),
     ),
     '',
-    `Validation walk-forward: ${result.forecasts.length} origins × ${first?.actual.length ?? 0} ` +
+    `Validation walk-forward with the weights after epoch ${result.keptEpoch}` +
+      (result.keptEpoch === result.epochs ? '' : ' (the lowest validation loss)') +
+      `: ${result.forecasts.length} origins × ${first?.actual.length ?? 0} ` +
       `steps from ${first ? formatInstant(first.time) : '-'}` +
       (result.skippedOrigins.length > 0 ? `, ${result.skippedOrigins.length} skipped (gaps)` : ''),
     ...METRIC_NAMES.map((name) => {

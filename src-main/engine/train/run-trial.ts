@@ -8,7 +8,7 @@ import { buildExport, buildPredict } from '../graph/programs/predict'
 import { Predictor } from '../graph/runtime/predictor'
 import type { Provider, ProviderChoice } from '../graph/runtime/provider'
 import { Runtime } from '../graph/runtime/runtime'
-import type { Trainer } from '../graph/runtime/trainer'
+import type { ParamArray } from '../graph/runtime/trainer'
 import type { ForecastMetrics } from '../metrics/summary'
 import { DEFAULT_PICP_TARGET, QUANTILE_LEVELS } from '../metrics/types'
 import type { ModelName, ModelParams, ModelSpec, ParameterCount } from '../models/model-spec'
@@ -45,6 +45,11 @@ export interface TrialOptions {
   /** K full batches per graph run (default 8); changes speed, not results. */
   stepsPerRun?: number
   earlyStopping?: EarlyStopping
+  /**
+   * Score and export the weights of the epoch with the lowest validation loss (default true);
+   * false keeps the last epoch's, as Darts does.
+   */
+  keepBestEpoch?: boolean
   /** Score every n-th validation window for the per-epoch validation loss (default 1: all). */
   validationStride?: number
   /** Walk-forward after every epoch too, for objective-based pruning (default true). */
@@ -85,6 +90,8 @@ export interface TrialResult {
   metrics: ForecastMetrics
   /** One record per epoch trained. */
   intermediate: EpochRecord[]
+  /** The epoch whose weights are scored and exported (see TrialOptions.keepBestEpoch). */
+  keptEpoch: number
   /** The execution provider that ran the trial, and why it differs from the request, if so. */
   provider: Provider
   providerNotice?: string
@@ -137,26 +144,24 @@ export async function runTrial(
   try {
     const b0 = performance.now()
     const predictor = await Predictor.create(runtime, buildPredict(net))
-    const forecaster = (trainer: Trainer) => {
-      const params = trainer.parameters()
-      return async (batch: InputBatch) =>
-        (await predictor.predict(net.inputs(batch), params))[net.output].data as Float32Array
-    }
+    const forecaster = (params: ReadonlyMap<string, ParamArray>) => async (batch: InputBatch) =>
+      (await predictor.predict(net.inputs(batch), params))[net.output].data as Float32Array
     const scoring = {
       target: data1.target,
       timestamps: data.series.timestamps,
       toOriginal: data1.toOriginal,
       picpTarget: o.picpTarget,
     }
-    const walk = (trainer: Trainer) =>
-      walkForward(forecaster(trainer), {
+    const walk = (params: ReadonlyMap<string, ParamArray>) =>
+      walkForward(forecaster(params), {
         plan: data1.plan,
         source: data1.source,
         window: o,
         scoring,
         quantiles: dims.quantiles.length,
       })
-    let lastWalk: { epoch: number; result: WalkForwardResult } | null = null
+    // Every epoch's walk-forward, so the kept epoch's need not be run again.
+    const walks = new Map<number, WalkForwardResult>()
     const predictBuild = (performance.now() - b0) / 1000
     const { lr, adam } = spec.optimizer(resolved)
     const trained = await train(runtime, net, data1.train, {
@@ -167,6 +172,7 @@ export async function runTrial(
       seed: o.seed,
       stepsPerRun: o.stepsPerRun,
       earlyStopping: o.earlyStopping,
+      keepBest: o.keepBestEpoch,
       signal: o.signal,
       onProgress: progress && ((p) => progress({ phase: 'train', ...p })),
       onEpoch: options.onEpoch,
@@ -178,21 +184,20 @@ export async function runTrial(
             })
           : null
         if (!o.walkForwardEachEpoch) return { valLoss }
-        const result = await walk(trainer)
-        lastWalk = { epoch, result }
+        const result = await walk(trainer.parameters())
+        walks.set(epoch, result)
         return { valLoss, objectives: result.objectives }
       },
     })
     progress?.({ phase: 'walk-forward' })
     const w0 = performance.now()
-    // The last epoch's walk-forward already used the final weights (Darts keeps the last
-    // epoch's weights, early stopping included); otherwise run it now.
+    // The kept epoch's walk-forward ran after that epoch on the same weights; otherwise run it.
     const epochsDone = trained.intermediate.length
-    const reuse = lastWalk as { epoch: number; result: WalkForwardResult } | null
-    const final = reuse && reuse.epoch === epochsDone ? reuse.result : await walk(trained.trainer)
+    const kept = trained.kept
+    const final = walks.get(kept.epoch) ?? (await walk(kept.parameters))
     const w1 = performance.now()
     const onnx = options.exportOnnx
-      ? buildExport(net, trained.trainer.parameters(), {
+      ? buildExport(net, kept.parameters, {
           metadata: exportMetadata(spec.name, resolved, o, data1.columns, data1.scaler),
         })
       : undefined
@@ -203,6 +208,7 @@ export async function runTrial(
       values: final.objectives,
       metrics: final.metrics,
       intermediate: trained.intermediate,
+      keptEpoch: kept.epoch,
       provider: runtime.provider,
       ...(runtime.notice ? { providerNotice: runtime.notice } : {}),
       timings: {
@@ -253,6 +259,7 @@ function withDefaults(spec: ModelSpec, o: TrialOptions) {
     earlyStopping: o.earlyStopping,
     validationStride: o.validationStride ?? 1,
     walkForwardEachEpoch: o.walkForwardEachEpoch ?? true,
+    keepBestEpoch: o.keepBestEpoch ?? true,
     signal: o.signal,
   }
   const ints: [string, number][] = [

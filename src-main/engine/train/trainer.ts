@@ -11,7 +11,9 @@
 // Failure modes are typed (TrainingStopped): a non-finite loss ends training as DIVERGED with
 // the step that produced it; an AbortSignal is honoured between runs (CANCELLED); the epoch
 // callback may stop it (PRUNED, the caller's decision). Optional early stopping watches the
-// validation loss. Darts has none of it and keeps the last epoch's weights, and so does this.
+// validation loss. Darts has none of it and keeps the last epoch's weights; this keeps, by
+// default, the weights of the epoch with the lowest validation loss (`keepBest`), the way a
+// careful user would: an epoch that overshoots no longer decides the trial's score.
 
 import { createHash } from 'node:crypto'
 import type { TrainingWindows, WindowBatch } from '../data/windows'
@@ -20,7 +22,7 @@ import type { AdamConfig } from '../graph/optim/adam'
 import { buildTrainLoop, buildTrainStep, type TrainGraph } from '../graph/programs/train'
 import type { HostValue } from '../graph/runtime/feeds'
 import type { Runtime } from '../graph/runtime/runtime'
-import { Trainer } from '../graph/runtime/trainer'
+import { type ParamArray, Trainer } from '../graph/runtime/trainer'
 import type { ModelNetwork } from '../models/model-spec'
 import { TrainError } from './train-error'
 import { type EpochRecord, TrainingStopped } from './training-stopped'
@@ -57,6 +59,8 @@ export interface TrainOptions {
   /** K full batches per run of the Loop graph (1: plain steps only). Default 8. */
   stepsPerRun?: number
   earlyStopping?: EarlyStopping
+  /** Keep the weights of the epoch with the lowest validation loss (default true). */
+  keepBest?: boolean
   signal?: AbortSignal
   onProgress?: (p: TrainProgress) => void
   /** Runs after every epoch on the current weights (validation loss, walk-forward). */
@@ -68,6 +72,12 @@ export interface TrainOptions {
 export interface TrainOutcome {
   trainer: Trainer
   intermediate: EpochRecord[]
+  /**
+   * The weights the trial is scored with: those after the epoch with the lowest validation loss
+   * (the first of equals), or the last epoch's when keepBest is off or no epoch had a
+   * validation loss.
+   */
+  kept: { epoch: number; parameters: Map<string, ParamArray> }
   steps: number
   /** 'early-stopping' when the patience ran out before the last epoch. */
   stopped: 'completed' | 'early-stopping'
@@ -98,6 +108,9 @@ export async function train(
   const sampler = new BatchSampler(windows, B, o.seed)
   const totalSteps = sampler.batchesPerEpoch * o.epochs
   const intermediate: EpochRecord[] = []
+  const keepBest = o.keepBest ?? true
+  let kept: TrainOutcome['kept'] | null = null
+  let keptLoss = Infinity
   let best = Infinity
   let sinceBest = 0
   for (let epoch = 1; epoch <= o.epochs; epoch++) {
@@ -170,6 +183,10 @@ export async function train(
       )
     }
     intermediate.push(record)
+    if (keepBest && record.valLoss !== null && record.valLoss < keptLoss) {
+      keptLoss = record.valLoss
+      kept = { epoch, parameters: trainer.parameters() }
+    }
     if ((await o.onEpoch?.(record)) === 'stop') {
       throw new TrainingStopped('PRUNED', `The trial was pruned after epoch ${epoch}.`, at)
     }
@@ -178,17 +195,16 @@ export async function train(
         best = record.valLoss
         sinceBest = 0
       } else if (++sinceBest >= o.earlyStopping.patience) {
-        return {
-          trainer,
-          intermediate,
-          steps: trainer.stepCount,
-          stopped: 'early-stopping',
-          timings,
-        }
+        return outcome('early-stopping')
       }
     }
   }
-  return { trainer, intermediate, steps: trainer.stepCount, stopped: 'completed', timings }
+  return outcome('completed')
+
+  function outcome(stopped: TrainOutcome['stopped']): TrainOutcome {
+    const last = { epoch: intermediate.length, parameters: trainer.parameters() }
+    return { trainer, intermediate, kept: kept ?? last, steps: trainer.stepCount, stopped, timings }
+  }
 }
 
 /** The network's feeds for `runs` batches stacked [runs, B, ...] (runs = 1: plain [B, ...]). */

@@ -64,7 +64,10 @@ describe('runTrial on the heat demo (acceptance)', () => {
       expect(e.valLoss).toBeGreaterThan(0)
       expect(e.objectives).toHaveLength(2)
     }
-    expect(r.intermediate[2].objectives).toEqual(r.values)
+    // scored with the weights of the epoch with the lowest validation loss
+    const losses = r.intermediate.map((e) => e.valLoss as number)
+    expect(r.keptEpoch).toBe(losses.indexOf(Math.min(...losses)) + 1)
+    expect(r.intermediate[r.keptEpoch - 1].objectives).toEqual(r.values)
     expect(r.provider).toBe('cpu')
     expect(r.forecasts).toHaveLength(10)
     expect(r.forecasts[0].p50).toHaveLength(24)

@@ -131,7 +131,7 @@ describe('train', () => {
     expect([early.code, early.step]).toEqual(['CANCELLED', 0])
   })
 
-  it('stops early when the validation loss stops improving, keeping the last weights', async () => {
+  it('stops early when the validation loss stops improving, and restores the best epoch', async () => {
     const r = await train(runtime, net, windows, {
       ...options({ epochs: 10 }),
       earlyStopping: { patience: 2 },
@@ -140,6 +140,7 @@ describe('train', () => {
     expect(r.stopped).toBe('early-stopping')
     expect(r.intermediate.map((e) => e.valLoss)).toEqual([1, 1.02, 1.03])
     expect(r.steps).toBe(3 * 24)
+    expect(r.kept.epoch).toBe(1)
   })
 
   it('lets the epoch callback prune, and records the evaluation as intermediate values', async () => {
@@ -155,5 +156,32 @@ describe('train', () => {
       [1, 0.5, [3, 4]],
       [2, 0.5, [3, 4]],
     ])
+  })
+  it('keeps the weights of the epoch with the lowest validation loss, or the last ones', async () => {
+    // A scripted validation loss: epoch 2 is best, so its weights are the ones kept.
+    const scripted = [0.3, 0.1, 0.2]
+    const snapshots: Float32Array[] = []
+    const evaluate: TrainOptions['evaluate'] = async (trainer, epoch) => {
+      snapshots.push(trainer.parameters().get('stack1.block0.mlp1.weight') as Float32Array)
+      return { valLoss: scripted[epoch - 1] }
+    }
+    const best = await train(runtime, net, windows, options({ epochs: 3, evaluate }))
+    expect(best.kept.epoch).toBe(2)
+    expect(best.kept.parameters.get('stack1.block0.mlp1.weight')).toEqual(snapshots[1])
+    expect(snapshots[1]).not.toEqual(snapshots[2])
+
+    snapshots.length = 0
+    const last = await train(
+      runtime,
+      net,
+      windows,
+      options({ epochs: 3, evaluate, keepBest: false }),
+    )
+    expect(last.kept.epoch).toBe(3)
+    expect(last.kept.parameters.get('stack1.block0.mlp1.weight')).toEqual(snapshots[2])
+
+    // without a validation loss there is nothing to choose by: the last epoch is kept
+    const blind = await train(runtime, net, windows, options({ epochs: 2 }))
+    expect(blind.kept.epoch).toBe(2)
   })
 })
