@@ -159,8 +159,8 @@ export class DatasetService {
     const imported = Object.keys(chosen).find((key) => chosen[key] === from) ?? from
     if (name === imported) delete chosen[imported]
     else chosen[imported] = name
-    const { columnNames: _, ...rest } = record.parseOptions
-    const parseOptions = Object.keys(chosen).length > 0 ? { ...rest, columnNames: chosen } : rest
+    const parseOptions: ParseOptions = { ...record.parseOptions, columnNames: chosen }
+    if (Object.keys(chosen).length === 0) delete parseOptions.columnNames
     const sourcePath = this.registry.sourcePath(id)
     const { series, profile } = await parseInWorker(sourcePath, parseOptions)
     const renamed = (column: string) => (column === from ? name : column)
