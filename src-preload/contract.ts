@@ -136,6 +136,16 @@ export const channels = {
     z.object({ id: datasetId, name: z.string().trim().min(1).max(200) }).strict(),
   ),
   'datasets:remove': channel<{ removed: boolean }>()(z.object({ id: datasetId }).strict()),
+  /** Renames a numeric column; roles follow, and the name lasts through every re-read. */
+  'datasets:renameColumn': channel<DatasetRecord>()(
+    z
+      .object({
+        id: datasetId,
+        from: z.string().min(1).max(1000),
+        to: z.string().trim().min(1, 'a column needs a name').max(200),
+      })
+      .strict(),
+  ),
   'datasets:preview': channel<PreviewPage>()(
     z
       .object({

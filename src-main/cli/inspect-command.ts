@@ -1,5 +1,6 @@
 // `frontier inspect <csv>`: the profile a user sees in the Datasets view, as text or JSON.
 import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import { DataError } from '../engine/data/data-error'
 import { readDataset } from '../engine/data/read-dataset'
 import type { ParseOptions } from '../engine/data/types'
@@ -39,8 +40,8 @@ export const inspectCommand: Command = {
       },
       1,
     )
-    const options = parseOptions(values)
     const file = positionals[0]
+    const options = { ...parseOptions(values), sourceName: basename(file) }
     let bytes: Uint8Array
     try {
       bytes = new Uint8Array(await readFile(file))

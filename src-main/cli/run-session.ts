@@ -5,11 +5,12 @@
 
 import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { join, resolve } from 'node:path'
+import { basename, join, resolve } from 'node:path'
 import { DataError } from '../engine/data/data-error'
 import { readDataset } from '../engine/data/read-dataset'
 import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
+import type { ParseOptions } from '../engine/data/types'
 import { HpoError } from '../engine/hpo/hpo-error'
 import { prunerConfig } from '../engine/hpo/pruners/registry'
 import { FORECAST_OBJECTIVES, type StudyConfig } from '../engine/hpo/study-config'
@@ -57,7 +58,9 @@ async function prepare(req: RunRequest) {
   const label = source.label.replace(/[^A-Za-z0-9_.-]+/g, '_')
   const file = await readDataFile(source.path)
   if (!('bytes' in file)) return { ok: false as const, code: file.code, message: file.message }
-  const { series, profile } = readDataset(file.bytes, {})
+  // Trials read the file with the same options, so columns get the same names there.
+  const parse: ParseOptions = { sourceName: basename(source.path) }
+  const { series, profile } = readDataset(file.bytes, parse)
   const roles = withCalendar(defaultRoles(profile), req.calendar)
   const split = req.split ?? DEFAULT_SPLIT
   // The split must hold every trial's windows and origins; say so now rather than in each trial.
@@ -92,7 +95,7 @@ async function prepare(req: RunRequest) {
       path: resolve(source.path),
       label,
       hash,
-      parse: {},
+      parse,
       // null: the worker takes the dataset's default roles, as this process did.
       roles: req.calendar ? roles : null,
       split: req.split,

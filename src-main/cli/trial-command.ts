@@ -1,6 +1,6 @@
 // `frontier trial`: one trial from the command line — train a model once on a CSV (or a demo
 // dataset), score it by walk-forward validation, print the metrics, write the forecasts.
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { DataError } from '../engine/data/data-error'
 import { readDataset } from '../engine/data/read-dataset'
 import { defaultRoles } from '../engine/data/roles'
@@ -78,7 +78,7 @@ export const trialCommand: Command = {
     const bytes = file.bytes
     const bar = new ProgressBar()
     try {
-      const { series, profile } = readDataset(bytes, {})
+      const { series, profile } = readDataset(bytes, { sourceName: basename(path) })
       const roles = withCalendar(defaultRoles(profile), calendar)
       const data = { series, roles, timezone: profile.timezone, split }
       const result = await runTrial(data, model, params, {

@@ -28,6 +28,7 @@ export function createHandlers(services: Services, transport: AppInfo['transport
     'datasets:get': ({ id }) => datasets.get(id),
     'datasets:rename': ({ id, name }) => datasets.rename(id, name),
     'datasets:remove': async ({ id }) => ({ removed: await datasets.remove(id) }),
+    'datasets:renameColumn': ({ id, from, to }) => datasets.renameColumn(id, from, to),
     'datasets:preview': ({ id, offset, limit }) => datasets.preview(id, offset, limit),
     'datasets:series': ({ id, column, from, to, buckets }) =>
       datasets.buckets(id, column, buckets, from, to),

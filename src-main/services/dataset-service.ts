@@ -14,6 +14,7 @@ import type {
 import { holidayCountries } from '../engine/data/calendar'
 import { DataError } from '../engine/data/data-error'
 import { bucketMinMax } from '../engine/data/downsample'
+import { checkColumnRename } from '../engine/data/column-names'
 import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_REQUIREMENTS, DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
 import type {
@@ -103,7 +104,9 @@ export class DatasetService {
     }
     const report = (phase: ImportProgress['phase'], fraction: number) =>
       this.options.onProgress?.({ uploadId: progressId, phase, fraction })
-    const { series, profile } = await parseInWorker(path, options, report)
+    // The file's name names columns headed only by a number; kept so a re-read names them alike.
+    const parseOptions: ParseOptions = { ...options, sourceName: fileName }
+    const { series, profile } = await parseInWorker(path, parseOptions, report)
     report('store', 0)
     const roles = defaultRoles(profile)
     const { resolved, problem } = resolveOrExplain(series.timestamps, DEFAULT_SPLIT)
@@ -113,7 +116,7 @@ export class DatasetService {
       fileName,
       bytes: bytes.byteLength,
       importedAt: new Date().toISOString(),
-      parseOptions: options,
+      parseOptions,
       profile,
       roles,
       split: DEFAULT_SPLIT,
@@ -140,6 +143,38 @@ export class DatasetService {
     await this.registry.update(record)
     this.options.onChanged?.([id])
     return record
+  }
+
+  /**
+   * Gives numeric column `from` the name `to`. The choice is kept in the parse options, keyed by
+   * the name the column got on import, and the file is read again, so the profile, the series
+   * and every later re-read carry the new name; roles follow it.
+   */
+  async renameColumn(id: string, from: string, to: string): Promise<DatasetRecord> {
+    const record = await this.registry.get(id)
+    const name = to.trim()
+    checkColumnRename(record.profile, from, name)
+    if (name === from) return record
+    const chosen = { ...record.parseOptions.columnNames }
+    const imported = Object.keys(chosen).find((key) => chosen[key] === from) ?? from
+    if (name === imported) delete chosen[imported]
+    else chosen[imported] = name
+    const parseOptions: ParseOptions = { ...record.parseOptions, columnNames: chosen }
+    if (Object.keys(chosen).length === 0) delete parseOptions.columnNames
+    const sourcePath = this.registry.sourcePath(id)
+    const { series, profile } = await parseInWorker(sourcePath, parseOptions)
+    const renamed = (column: string) => (column === from ? name : column)
+    const roles: Roles = {
+      ...record.roles,
+      target: renamed(record.roles.target),
+      pastCovariates: record.roles.pastCovariates.map(renamed),
+      futureCovariates: record.roles.futureCovariates.map(renamed),
+    }
+    const updated: DatasetRecord = { ...record, parseOptions, profile, roles }
+    await this.registry.update(updated)
+    this.cache.set(id, series)
+    this.options.onChanged?.([id])
+    return updated
   }
 
   async remove(id: string): Promise<boolean> {

@@ -14,6 +14,7 @@ import { WS_PATH, type Envelope, type WsServerMessage } from '../../src-preload/
 
 const root = resolve(import.meta.dirname, '../..')
 const heatCsv = join(root, 'resources/datasets/heat.csv')
+const pandasSeriesCsv = join(root, 'test/fixtures/csv-pandas/district_heat.csv')
 const chromiumPath = process.env.FRONTIER_CHROMIUM ?? '/usr/bin/chromium'
 const artifacts = join(root, 'test-results')
 
@@ -171,6 +172,61 @@ describe('Datasets view in the browser', () => {
 
     await mkdir(artifacts, { recursive: true })
     await page.screenshot({ path: join(artifacts, 'datasets.png') })
+    expect(pageErrors).toEqual([])
+  })
+
+  it('imports a pandas series (",0"), names its columns, and renames one for good', async () => {
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const names = page.locator('[data-testid=stats-table] [data-testid=column-name]')
+    const statsTable = page.locator('[data-testid=stats-table]')
+
+    await page.setInputFiles('[data-testid=file-input]', pandasSeriesCsv)
+    await expect.poll(() => names.allInnerTexts(), { timeout: 60_000 }).toEqual(['district_heat'])
+    // The header said "0"; the timestamps had no name at all.
+    expect(await statsTable.locator('[data-testid=column-header]').innerText()).toBe(
+      'in the file: “0”',
+    )
+    const panel = page.locator('section[aria-labelledby=stats-title]')
+    expect(await panel.innerText()).toContain('Timestamps from column time (no name in the file)')
+    expect(await page.locator('[data-testid=warnings]').innerText()).toContain(
+      'the column headed "0" is called "district_heat", after the file',
+    )
+    await mkdir(artifacts, { recursive: true })
+    await page.screenshot({ path: join(artifacts, 'pandas-series-imported.png') })
+
+    // A calendar covariate's name is refused, with the reason.
+    await page.click('[data-testid=column-rename]')
+    await page.fill('[data-testid=column-name-input]', 'hour')
+    await page.keyboard.press('Enter')
+    const error = statsTable.locator('[data-testid=error]')
+    await expect.poll(() => error.innerText(), { timeout: 10_000 }).toContain('INVALID_COLUMN_NAME')
+    expect(await error.innerText()).toContain('calendar covariate')
+    await panel.screenshot({ path: join(artifacts, 'pandas-series-rename-refused.png') })
+
+    await page.fill('[data-testid=column-name-input]', 'heat')
+    await page.keyboard.press('Enter')
+    await expect.poll(() => names.allInnerTexts(), { timeout: 20_000 }).toEqual(['heat'])
+    expect(await statsTable.locator('[data-testid=column-header]').innerText()).toBe(
+      'in the file: “0”',
+    )
+
+    // After a reload, the name is still there, and the target went with it.
+    await page.reload()
+    await page.getByRole('button', { name: /^district_heat/ }).click()
+    await expect.poll(() => names.allInnerTexts(), { timeout: 20_000 }).toEqual(['heat'])
+    const list = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
+    const summary = list.find((d) => d.fileName === 'district_heat.csv')
+    const record = await apiRequest<DatasetRecord>(url, 'datasets:get', { id: summary?.id })
+    expect(record.roles.target).toBe('heat')
+    expect(record.profile.numericColumns).toEqual(['heat'])
+    expect(record.profile.stats.find((s) => s.name === 'heat')?.missing).toBe(5)
+    // The chart draws the renamed column.
+    const line = page.locator('[data-testid=series-chart] svg path.line')
+    await expect
+      .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(100)
+    await page.screenshot({ path: join(artifacts, 'pandas-series-renamed.png'), fullPage: true })
     expect(pageErrors).toEqual([])
   })
 })

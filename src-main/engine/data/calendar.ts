@@ -8,8 +8,7 @@ import { DataError } from './data-error'
 import { MS_PER_DAY, MS_PER_HOUR, civilFromDays, weekdayFromDays } from './civil'
 import { ZoneClock } from './zone-clock'
 
-/** Column names of the covariates, in the order they are returned. */
-export const CALENDAR_COLUMNS = ['hour', 'weekday', 'month', 'weekend', 'holiday'] as const
+export { CALENDAR_COLUMNS } from './calendar-columns'
 
 export function calendarCovariates(
   timestamps: Float64Array,

@@ -35,6 +35,7 @@ export type DataErrorCode =
   | 'INVALID_SPLIT'
   | 'UNKNOWN_COLUMN'
   | 'INVALID_ROLES'
+  | 'INVALID_COLUMN_NAME'
 
 export class DataError extends CodedError<DataErrorCode> {
   override readonly name = 'DataError'

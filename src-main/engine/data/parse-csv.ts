@@ -2,11 +2,18 @@
 // and the time grid are the profile's business). Every problem with the input is reported as a
 // DataError whose message names the line and column and says what to change.
 
-import type { DataWarning, ParseOptions, SeriesColumn, SniffResult, TimestampFormat } from './types'
+import type {
+  DataWarning,
+  ParseOptions,
+  RenamedColumn,
+  SeriesColumn,
+  SniffResult,
+  TimestampFormat,
+} from './types'
 import { DataError } from './data-error'
 import { checkEncoding } from './decode'
 import { CsvScanner } from './csv-scanner'
-import { looksLikeData, sniff } from './sniff'
+import { HEADER_PROBE_ROWS, isHeaderLine, sniff } from './sniff'
 import { cellText } from './text'
 import { findTimestampColumn } from './timestamp-column'
 import { TimestampReader } from './timestamp-parse'
@@ -16,6 +23,8 @@ import { ColumnTally } from './column-tally'
 import { ZoneClock, isUtc } from './zone-clock'
 import { resolveLocalTimes } from './local-times'
 import { quoteCell } from './format'
+import { headerNames, nameColumns, namingWarning } from './column-names'
+import { ROW_NUMBER_REASON, isRowNumberColumn } from './row-number-column'
 
 export interface ParsedTable {
   sniff: SniffResult
@@ -30,6 +39,8 @@ export interface ParsedTable {
   /** The numeric columns, one value per row (NaN = missing). */
   columns: SeriesColumn[]
   droppedColumns: { name: string; reason: string }[]
+  /** The timestamp and numeric columns whose name is not their header text. */
+  renamedColumns: RenamedColumn[]
   warnings: DataWarning[]
 }
 
@@ -50,22 +61,26 @@ export function parseCsv(
   const decimal = options.decimal ?? sniffed.decimal
   const scanner = new CsvScanner(bytes, start, delimiter)
 
-  const names = readHeader(scanner, decimal)
+  const { headers, line: headerLine } = readHeader(scanner, decimal)
   const dataPos = scanner.pos
   const dataLine = scanner.line
-  const sample = readSample(scanner, names)
+  const sample = readSample(scanner, headers.length)
   if (sample.length === 0) {
+    const shown = headerNames(headers)
     throw new DataError(
       'HEADER_ONLY',
-      `The file has a header line (${names
+      `The file has a header line (${shown
         .slice(0, 6)
         .map((n) => `"${n}"`)
-        .join(', ')}${names.length > 6 ? ', …' : ''}) but no data rows ` +
+        .join(', ')}${shown.length > 6 ? ', …' : ''}) but no data rows ` +
         'under it. Export the data again with its rows.',
     )
   }
   const averageRowBytes = Math.max(1, (scanner.pos - dataPos) / sample.length)
-  const timeIndex = findTimestampColumn(names, sample, options.timestampColumn)
+  const timeIndex = findTimestampColumn(headerNames(headers), sample, options.timestampColumn)
+  const naming = nameColumns(headers, timeIndex, options.sourceName, options.columnNames)
+  const names = naming.names
+  refuseRepeatedNames(names, headerLine, 'after naming and renaming')
   scanner.seek(dataPos, dataLine)
 
   // Sized from the first rows; capped, since odd first rows can make the guess absurd (the
@@ -97,8 +112,11 @@ export function parseCsv(
   for (const tally of table.tallies) {
     if (tally === null) continue
     tally.finish(table.rows)
-    const reason = tally.verdict()
     const values = table.values[tally.position - 1].subarray(0, table.rows)
+    let reason = tally.verdict()
+    if (reason === null && isRowNumberColumn(headers[tally.position - 1], values)) {
+      reason = ROW_NUMBER_REASON
+    }
     if (reason === null) columns.push({ name: tally.name, values })
     else droppedColumns.push({ name: tally.name, reason })
   }
@@ -111,6 +129,10 @@ export function parseCsv(
         '. A forecaster needs at least one numeric column to predict.',
     )
   }
+  const kept = new Set([names[timeIndex], ...columns.map((c) => c.name)])
+  const renamedColumns = naming.renamed.filter((r) => kept.has(r.name))
+  const named = namingWarning(renamedColumns, names[timeIndex])
+  if (named !== null) warnings.push(named)
   if (droppedColumns.length > 0) {
     warnings.push({
       code: 'DROPPED_COLUMNS',
@@ -131,6 +153,7 @@ export function parseCsv(
     lines,
     columns,
     droppedColumns,
+    renamedColumns,
     warnings,
   }
 }
@@ -148,8 +171,11 @@ function recordTexts(s: CsvScanner): string[] {
   return cells
 }
 
-/** Column names from the first non-blank line; refuses a missing header or repeated names. */
-function readHeader(scanner: CsvScanner, decimal: '.' | ','): string[] {
+/**
+ * The header cells of the first non-blank line, trimmed; refuses a line of data (see
+ * isHeaderLine, which reads the rows below without consuming them) and repeated names.
+ */
+function readHeader(scanner: CsvScanner, decimal: '.' | ','): { headers: string[]; line: number } {
   let found = false
   while (scanner.next()) {
     if (!isBlankRecord(scanner)) {
@@ -165,7 +191,7 @@ function readHeader(scanner: CsvScanner, decimal: '.' | ','): string[] {
   }
   const line = scanner.recordLine
   const cells = recordTexts(scanner).map((c) => c.trim())
-  if (looksLikeData(cells, decimal)) {
+  if (!isHeaderLine(cells, peekRows(scanner, HEADER_PROBE_ROWS), decimal)) {
     throw new DataError(
       'NO_HEADER',
       `Line ${line} reads ${cells.slice(0, 3).map(quoteCell).join(', ')}: data, not column names. ` +
@@ -173,7 +199,11 @@ function readHeader(scanner: CsvScanner, decimal: '.' | ','): string[] {
       line,
     )
   }
-  const names = cells.map((c, k) => (c === '' ? `column ${k + 1}` : c))
+  refuseRepeatedNames(headerNames(cells), line, '')
+  return { headers: cells, line }
+}
+
+function refuseRepeatedNames(names: string[], line: number, when: string): void {
   const seen = new Map<string, number>()
   const repeated: string[] = []
   names.forEach((name, k) => {
@@ -184,20 +214,37 @@ function readHeader(scanner: CsvScanner, decimal: '.' | ','): string[] {
   if (repeated.length > 0) {
     throw new DataError(
       'DUPLICATE_COLUMN_NAMES',
-      `Line ${line}: the header names ${repeated.join(', ')} more than once. Give every column ` +
-        'its own name.',
+      `Line ${line}: the header${when ? `, ${when},` : ''} names ${repeated.join(', ')} more ` +
+        'than once. Give every column its own name.',
       line,
     )
   }
-  return names
+}
+
+/** Up to `count` non-blank rows after the current one, as text; the scanner stays where it was. */
+function peekRows(scanner: CsvScanner, count: number): string[][] {
+  const pos = scanner.pos
+  const line = scanner.line
+  const rows: string[][] = []
+  try {
+    while (rows.length < count && scanner.next()) {
+      if (!isBlankRecord(scanner)) rows.push(recordTexts(scanner))
+    }
+  } catch (error) {
+    // A broken quote is reported with its line when the rows are read for real.
+    if (!(error instanceof DataError)) throw error
+  } finally {
+    scanner.seek(pos, line)
+  }
+  return rows
 }
 
 /** The first rows as text, for finding the timestamp column; a ragged row is refused here. */
-function readSample(scanner: CsvScanner, names: string[]): string[][] {
+function readSample(scanner: CsvScanner, width: number): string[][] {
   const rows: string[][] = []
   while (rows.length < SAMPLE_ROWS && scanner.next()) {
     if (isBlankRecord(scanner)) continue
-    checkWidth(scanner, names.length)
+    checkWidth(scanner, width)
     rows.push(recordTexts(scanner))
   }
   return rows

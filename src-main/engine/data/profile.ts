@@ -134,6 +134,7 @@ export function profileTable(
     warnings,
   }
   if (omitted.absent + omitted.gaps + omitted.constant > 0) profile.omittedRuns = omitted
+  if (table.renamedColumns.length > 0) profile.renamedColumns = table.renamedColumns
   onProgress?.(1)
   return {
     series: {

@@ -6,7 +6,7 @@ import type { Delimiter, DecimalMark, SniffResult } from './types'
 import { CsvScanner } from './csv-scanner'
 import { DataError } from './data-error'
 import { CellKind, NumberReader } from './number-parse'
-import { TimestampReader } from './timestamp-parse'
+import { TimestampReader, parseTimestampText } from './timestamp-parse'
 import { cellText } from './text'
 
 const SAMPLE_BYTES = 64 * 1024
@@ -114,10 +114,47 @@ function sniffDecimal(sample: Uint8Array, delimiter: Delimiter): DecimalMark {
   return commaLast > 0 && pointLast === 0 ? ',' : '.'
 }
 
-/** The first record is data, not a header, when every cell reads as a timestamp or number. */
+/** The first record is data, not a header, when it reads as data (see isHeaderLine). */
 function sniffHeader(sample: Uint8Array, delimiter: Delimiter, decimal: DecimalMark): boolean {
-  const first = records(sample, delimiter)[0]
-  return first === undefined || !looksLikeData(first, decimal)
+  const [first, ...below] = records(sample, delimiter)
+  return first === undefined || isHeaderLine(first, below.slice(0, HEADER_PROBE_ROWS), decimal)
+}
+
+/** How many rows under the first line are read to decide whether a line of numbers is a header. */
+export const HEADER_PROBE_ROWS = 20
+
+/**
+ * Whether the first line names the columns. A line with a text cell does. A line of numbers,
+ * timestamps and empty cells alone is data, unless the rows below hold timestamps in a column
+ * where that line has an empty cell or a number that is no timestamp: pandas heads an unnamed
+ * series ",0" over "2015-05-01 00:00:00+00:00,1.19", and numbers columns ",0,1" or ",0.5,1.5".
+ * A headerless file has a timestamp on its first line where the rows below have theirs, so it
+ * stays data.
+ */
+export function isHeaderLine(first: string[], below: string[][], decimal: DecimalMark): boolean {
+  if (!looksLikeData(first, decimal)) return true
+  const numbers = new NumberReader(decimal)
+  return first.some((raw, k) => {
+    const cell = raw.trim()
+    if (cell !== '') {
+      const b = new TextEncoder().encode(cell)
+      numbers.read(b, 0, b.length)
+      if (numbers.kind !== CellKind.number || parseTimestampText(cell).format !== null) return false
+    }
+    return holdsTimestamps(below, k)
+  })
+}
+
+/** Every non-empty cell of column k (and at least one) reads as a timestamp. */
+function holdsTimestamps(rows: string[][], k: number): boolean {
+  let read = 0
+  for (const row of rows) {
+    const cell = (row[k] ?? '').trim()
+    if (cell === '') continue
+    if (parseTimestampText(cell).format === null) return false
+    read++
+  }
+  return read > 0
 }
 
 /** True when every non-empty cell reads as a timestamp or a number (and at least one does). */

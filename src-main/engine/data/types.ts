@@ -15,6 +15,13 @@ export interface ParseOptions {
    * Local times are converted to UTC instants; DST gaps and repeats are resolved or reported.
    */
   timezone?: string
+  /**
+   * The file's name ("district_heat.csv"): a column headed only by a number ("0", as pandas
+   * writes an unnamed series) is named after it. The app and the CLI pass it.
+   */
+  sourceName?: string
+  /** Names the user chose, keyed by the name the column was given on import. */
+  columnNames?: Record<string, string>
 }
 
 export type TimestampFormat =
@@ -80,6 +87,7 @@ export type WarningCode =
   | 'DST_RESOLVED'
   | 'DROPPED_COLUMNS'
   | 'SHORT_SERIES'
+  | 'COLUMNS_NAMED'
 
 export interface DataWarning {
   code: WarningCode
@@ -117,6 +125,18 @@ export interface Profile {
    * absent runs, 500 per column); present only when something was left out.
    */
   omittedRuns?: { absent: number; gaps: number; constant: number }
+  /** Columns whose name is not their header text in the file; present only when some are. */
+  renamedColumns?: RenamedColumn[]
+}
+
+/** A column named otherwise than the file's header says, and why. */
+export interface RenamedColumn {
+  /** The name Frontier uses: in roles, statistics, charts and exports. */
+  name: string
+  /** The header cell as the file has it ("" when empty). */
+  header: string
+  /** 'unnamed': the header gave no name; 'number': only a number; 'user': renamed by the user. */
+  why: 'unnamed' | 'number' | 'user'
 }
 
 export interface CalendarOptions {

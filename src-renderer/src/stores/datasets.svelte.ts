@@ -84,6 +84,12 @@ export class DatasetsStore {
     if (this.selectedId === id) this.show(record)
   }
 
+  /** Renames a numeric column of the open dataset; roles follow it in main. */
+  async renameColumn(from: string, to: string): Promise<void> {
+    const id = this.#requireSelected()
+    this.show(await this.#client.request('datasets:renameColumn', { id, from, to }))
+  }
+
   async remove(id: string): Promise<void> {
     await this.#client.request('datasets:remove', { id })
     this.list = this.list.filter((d) => d.id !== id)

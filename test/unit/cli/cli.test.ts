@@ -45,6 +45,18 @@ describe('frontier CLI', () => {
     expect(profile.gaps.length).toBeGreaterThan(0)
   })
 
+  it('names the columns of a pandas series after the file, as the app does', () => {
+    const json = frontier(
+      'inspect',
+      join('test', 'fixtures', 'csv-pandas', 'district_heat.csv'),
+      '--json',
+    )
+    expect(json.code).toBe(0)
+    const profile = JSON.parse(json.stdout) as { timestampColumn: string; numericColumns: string[] }
+    expect(profile.timestampColumn).toBe('time')
+    expect(profile.numericColumns).toEqual(['district_heat'])
+  })
+
   it('exits 1 with the error code for a bad file and for a missing one', () => {
     const bad = frontier('inspect', join('test', 'fixtures', 'csv-bad', 'empty.csv'))
     expect(bad.code).toBe(1)

@@ -117,6 +117,64 @@ describe('DatasetService', () => {
     expect(await service.remove(summary.id)).toBe(false)
   })
 
+  it('names columns of a pandas export after the file, and renames them for good', async () => {
+    const fixture = join(process.cwd(), 'test', 'fixtures', 'csv-pandas', 'frame_int_columns.csv')
+    const bytes = new Uint8Array(await readFile(fixture))
+    const { dataset } = await service.importUpload(await upload('frame_int_columns.csv', bytes))
+    const id = dataset.id
+    expect(dataset.profile.timestampColumn).toBe('time')
+    expect(dataset.profile.numericColumns).toEqual(['frame_int_columns 0', 'frame_int_columns 1'])
+    expect(dataset.roles.target).toBe('frame_int_columns 0')
+    expect(dataset.roles.pastCovariates).toEqual(['frame_int_columns 1'])
+
+    const renamed = await service.renameColumn(id, 'frame_int_columns 0', '  heat  ')
+    expect(renamed.profile.numericColumns).toEqual(['heat', 'frame_int_columns 1'])
+    expect(renamed.profile.stats.map((s) => s.name)).toEqual(['heat', 'frame_int_columns 1'])
+    expect(renamed.profile.gaps.map((g) => g.column)).toContain('heat')
+    expect(renamed.profile.renamedColumns).toContainEqual({
+      name: 'heat',
+      header: '0',
+      why: 'user',
+    })
+    expect(renamed.roles.target).toBe('heat')
+    expect(renamed.parseOptions.columnNames).toEqual({ 'frame_int_columns 0': 'heat' })
+    // Renamed twice, the choice stays keyed by the name import gave.
+    await service.renameColumn(id, 'frame_int_columns 1', 'second')
+    const twice = await service.renameColumn(id, 'second', 'flow')
+    expect(twice.roles.pastCovariates).toEqual(['flow'])
+    expect(twice.parseOptions.columnNames).toEqual({
+      'frame_int_columns 0': 'heat',
+      'frame_int_columns 1': 'flow',
+    })
+    expect((await service.preview(id, 0, 1)).columns).toEqual(['heat', 'flow'])
+    expect((await service.buckets(id, 'flow', 10)).column).toBe('flow')
+
+    // A fresh service has no cached series: it reads the stored file and gets the same names.
+    const fresh = new DatasetService({ dataDir: dir.path, demoDir })
+    await fresh.init()
+    expect((await fresh.preview(id, 0, 1)).columns).toEqual(['heat', 'flow'])
+    expect((await fresh.get(id)).roles.target).toBe('heat')
+
+    for (const [to, code] of [
+      ['flow', 'INVALID_COLUMN_NAME'],
+      ['FLOW', 'INVALID_COLUMN_NAME'],
+      ['time', 'INVALID_COLUMN_NAME'],
+      ['weekday', 'INVALID_COLUMN_NAME'],
+      ['   ', 'INVALID_COLUMN_NAME'],
+    ]) {
+      await expect(service.renameColumn(id, 'heat', to)).rejects.toMatchObject({ code })
+    }
+    await expect(service.renameColumn(id, 'frame_int_columns 0', 'x')).rejects.toMatchObject({
+      code: 'UNKNOWN_COLUMN',
+    })
+    // Back to the import's name: nothing is left to remember.
+    await service.renameColumn(id, 'heat', 'frame_int_columns 0')
+    const back = await service.renameColumn(id, 'flow', 'frame_int_columns 1')
+    expect(back.parseOptions.columnNames).toBeUndefined()
+    expect(back.roles.pastCovariates).toEqual(['frame_int_columns 1'])
+    expect(await service.remove(id)).toBe(true)
+  })
+
   it('cleans an import that a crash left without its record', async () => {
     const orphan = join(dir.path, 'datasets', 'f'.repeat(64))
     await mkdir(orphan, { recursive: true })

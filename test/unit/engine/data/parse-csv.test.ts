@@ -127,9 +127,115 @@ describe('parseCsv', () => {
     expect(table.columns[0].values[5299]).toBe(4999)
   })
 
-  it('refuses a one-column file, and a header with no name for the timestamps', () => {
+  it('refuses a one-column file, and names timestamps the header leaves unnamed "time"', () => {
     dataError(() => parseCsv(bytesOf('time\n2024-01-01\n2024-01-02\n')), 'NO_NUMERIC_COLUMNS')
     const t = parseCsv(bytesOf(',v\n2024-01-01,1\n2024-01-02,2\n'))
-    expect(t.timestampColumn).toBe('column 1')
+    expect(t.timestampColumn).toBe('time')
+    expect(t.renamedColumns).toEqual([{ name: 'time', header: '', why: 'unnamed' }])
+  })
+})
+
+describe('parseCsv: headers as pandas writes them', () => {
+  const series = ',0\n2015-05-01 00:00:00+00:00,1.1922043010781636\n2015-05-01 01:00:00+00:00,\n'
+
+  it('reads a line of numbers over timestamps as a header, and names the columns', () => {
+    const t = parseCsv(bytesOf(series), { sourceName: '/data/district_heat.csv' })
+    expect(t.sniff.hasHeader).toBe(true)
+    expect(t.timestampColumn).toBe('time')
+    expect(t.columns.map((c) => c.name)).toEqual(['district_heat'])
+    expect(Array.from(t.columns[0].values)).toEqual([1.1922043010781636, NaN])
+    expect(t.renamedColumns).toEqual([
+      { name: 'time', header: '', why: 'unnamed' },
+      { name: 'district_heat', header: '0', why: 'number' },
+    ])
+    const named = t.warnings.find((w) => w.code === 'COLUMNS_NAMED')
+    expect(named?.message).toContain('"0" is called "district_heat"')
+    // Without the file's name the number stays the name.
+    expect(parseCsv(bytesOf(series)).columns.map((c) => c.name)).toEqual(['0'])
+  })
+
+  it('reads +00:00, +01:00 and +02:00 as the instants they are', () => {
+    const t = parseCsv(
+      bytesOf(
+        ',0\n2015-10-25 01:00:00+02:00,1\n2015-10-25 02:00:00+02:00,2\n' +
+          '2015-10-25 02:00:00+01:00,3\n2015-10-25 03:00:00+01:00,4\n2015-10-25 02:00:00+00:00,5\n',
+      ),
+      { sourceName: 'x.csv' },
+    )
+    const utc = Date.UTC(2015, 9, 24, 23)
+    expect(Array.from(t.timestamps)).toEqual([
+      utc,
+      utc + HOUR,
+      utc + 2 * HOUR,
+      utc + 3 * HOUR,
+      utc + 3 * HOUR,
+    ])
+  })
+
+  it('names several number-headed columns after the file and the number', () => {
+    const text = ',0.5,1.5\n2015-05-01 00:00:00+00:00,1,2\n2015-05-01 01:00:00+00:00,3,4\n'
+    const t = parseCsv(bytesOf(text), { sourceName: 'quantiles.csv' })
+    expect(t.columns.map((c) => c.name)).toEqual(['quantiles 0.5', 'quantiles 1.5'])
+    const mixed = 'time,temp,0\n2015-05-01 00:00,1,2\n2015-05-01 01:00,3,4\n'
+    const m = parseCsv(bytesOf(mixed), { sourceName: 'heat.csv' })
+    expect(m.columns.map((c) => c.name)).toEqual(['temp', 'heat 0'])
+  })
+
+  it('keeps made names apart from other columns and calendar covariates', () => {
+    const text = ',0\n2015-05-01 00:00,1\n2015-05-01 01:00,2\n'
+    expect(parseCsv(bytesOf(text), { sourceName: 'hour.csv' }).columns[0].name).toBe(
+      'hour (column 2)',
+    )
+    const timeTaken = ',time\n2015-05-01 00:00,1\n2015-05-01 01:00,2\n'
+    expect(parseCsv(bytesOf(timeTaken)).timestampColumn).toBe('timestamp')
+  })
+
+  it('names timestamps under "Unnamed: 0" "time", and finds them in the last column', () => {
+    const reread = 'Unnamed: 0,0\n2015-05-01 00:00,1\n2015-05-01 01:00,2\n'
+    const r = parseCsv(bytesOf(reread), { sourceName: 'heat.csv' })
+    expect([r.timestampColumn, r.columns[0].name]).toEqual(['time', 'heat'])
+    const trailing = '0,\n1.5,2015-05-01 00:00:00+00:00\n2.5,2015-05-01 01:00:00+00:00\n'
+    const t = parseCsv(bytesOf(trailing), { sourceName: 'heat.csv' })
+    expect([t.timestampColumn, t.columns[0].name]).toEqual(['time', 'heat'])
+    expect(Array.from(t.columns[0].values)).toEqual([1.5, 2.5])
+  })
+
+  it('leaves out an unnamed column of row numbers, but not a named or broken one', () => {
+    const frame = (index: string[]) =>
+      `,time,heat\n${index.map((n, i) => `${n},2015-05-01 0${i}:00,${i * 1.5}`).join('\n')}\n`
+    const t = parseCsv(bytesOf(frame(['0', '1', '2'])))
+    expect(t.columns.map((c) => c.name)).toEqual(['heat'])
+    expect(t.droppedColumns).toEqual([
+      { name: 'column 1', reason: 'a row number (pandas index), not a measurement' },
+    ])
+    // A slice of a frame counts on from where it was cut.
+    expect(parseCsv(bytesOf(frame(['100', '101', '102']))).columns).toHaveLength(1)
+    // Numbers that do not count up one by one are data.
+    expect(parseCsv(bytesOf(frame(['0', '2', '1']))).columns).toHaveLength(2)
+    const named = 'id,time,heat\n0,2015-05-01 00:00,1\n1,2015-05-01 01:00,2\n'
+    expect(parseCsv(bytesOf(named)).columns.map((c) => c.name)).toEqual(['id', 'heat'])
+  })
+
+  it('still refuses a file whose first line is data', () => {
+    dataError(() => parseCsv(bytesOf('2015-05-01 00:00,0.5\n2015-05-01 01:00,0.7\n')), 'NO_HEADER')
+    dataError(() => parseCsv(bytesOf('1430438400,0.5\n1430442000,0.7\n')), 'NO_HEADER')
+    dataError(() => parseCsv(bytesOf('0.5,2015-05-01 00:00\n0.7,2015-05-01 01:00\n')), 'NO_HEADER')
+    // Numbers over numbers name nothing.
+    dataError(() => parseCsv(bytesOf('0,1\n2,3\n4,5\n')), 'NO_HEADER')
+  })
+
+  it("applies the user's names, keyed by the name import gave, and refuses clashes", () => {
+    const options = { sourceName: 'district_heat.csv', columnNames: { district_heat: 'heat' } }
+    const t = parseCsv(bytesOf(series), options)
+    expect(t.columns.map((c) => c.name)).toEqual(['heat'])
+    expect(t.renamedColumns).toContainEqual({ name: 'heat', header: '0', why: 'user' })
+    // The note names only what Frontier chose, not what the user did.
+    expect(t.warnings.find((w) => w.code === 'COLUMNS_NAMED')?.message).not.toContain('"0"')
+    const two = 'time,a,b\n2015-05-01 00:00,1,2\n2015-05-01 01:00,3,4\n'
+    const error = dataError(
+      () => parseCsv(bytesOf(two), { columnNames: { a: 'b' } }),
+      'DUPLICATE_COLUMN_NAMES',
+    )
+    expect(error.message).toContain('"b" (columns 2 and 3)')
   })
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sniff } from '../../../../src-main/engine/data/sniff'
+import { isHeaderLine, sniff } from '../../../../src-main/engine/data/sniff'
 import { bytesOf } from './helpers'
 
 describe('sniff', () => {
@@ -37,6 +37,55 @@ describe('sniff', () => {
     expect(sniff(bytesOf('2024-01-01 00:00,1\n2024-01-01 01:00,2\n')).hasHeader).toBe(false)
     expect(sniff(bytesOf('1704067200,1.5\n1704070800,2\n')).hasHeader).toBe(false)
     expect(sniff(bytesOf('2024-01-01 00:00,NA\n')).hasHeader).toBe(false)
+  })
+
+  it('takes numbers as column names when timestamps stand below an empty or plain-number cell', () => {
+    const below = '\n2015-05-01 00:00:00+00:00,1.19,2\n2015-05-01 01:00:00+00:00,,3\n'
+    expect(sniff(bytesOf(`,0,1${below}`)).hasHeader).toBe(true)
+    expect(sniff(bytesOf(`,0.5,1.5${below}`)).hasHeader).toBe(true)
+    // Timestamps headed by a number (a frame whose columns are all numbered).
+    expect(sniff(bytesOf(`0,1,2${below}`)).hasHeader).toBe(true)
+    expect(sniff(bytesOf('0,\n1.5,2015-05-01 00:00\n2.5,2015-05-01 01:00\n')).hasHeader).toBe(true)
+    expect(sniff(bytesOf(';0\r\n2015-05-01 00:00;1,5\r\n2015-05-01 01:00;2,5\r\n'))).toMatchObject({
+      delimiter: ';',
+      decimal: ',',
+      hasHeader: true,
+    })
+  })
+
+  it('keeps a first line of data as data, whatever stands below it', () => {
+    expect(isHeaderLine(['2015-05-01 00:00', '0.5'], [['2015-05-01 01:00', '0.7']], '.')).toBe(
+      false,
+    )
+    // An epoch over epochs is a timestamp over timestamps.
+    expect(isHeaderLine(['1430438400', '5'], [['1430442000', '6']], '.')).toBe(false)
+    // No timestamps below: nothing to head.
+    expect(isHeaderLine(['', '0'], [['1', '2']], '.')).toBe(false)
+    // Text below an empty cell, or a missing marker over timestamps, is no header either.
+    expect(isHeaderLine(['', '0'], [['x', '2']], '.')).toBe(false)
+    expect(isHeaderLine(['NA', '0'], [['2015-05-01 01:00', '2']], '.')).toBe(false)
+    // A timestamp below must be every filled cell of the column, not one among numbers.
+    expect(
+      isHeaderLine(
+        ['', '0'],
+        [
+          ['2015-05-01 01:00', '2'],
+          ['7', '3'],
+        ],
+        '.',
+      ),
+    ).toBe(false)
+    expect(
+      isHeaderLine(
+        ['', '0'],
+        [
+          ['', '2'],
+          ['2015-05-01 01:00', '3'],
+        ],
+        '.',
+      ),
+    ).toBe(true)
+    expect(isHeaderLine(['time', '0'], [], '.')).toBe(true)
   })
 
   it('reports the byte order mark and the line ending', () => {
