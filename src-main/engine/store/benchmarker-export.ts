@@ -15,7 +15,8 @@
 // A trial confirmed out of sample (`frontier confirm`) carries, in addition and only then,
 // `validation` and `test`: its metrics on each split side by side (mae, picp in percent,
 // picp_penalty, miw, pinball, crps, winkler, mase, mase168), the test side with confirmed_at,
-// its forecast origins and their first and last instants. The fields above stay as they were.
+// the number of forecast origins and the first and last forecast instant. The fields above stay
+// as they were.
 
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -45,7 +46,7 @@ export interface TestMetrics {
   picp: number
   picp_penalty: number
   confirmed_at: string
-  /** How many forecast origins were scored, and the first and last one's instants. */
+  /** How many forecast origins were scored; the first and last forecast step's instants. */
   origins: number
   from: string | null
   to: string | null

@@ -14,7 +14,7 @@ export interface TrialConfirmation {
   modelSha256: string
   /** sha256 of the dataset file it was scored on. */
   datasetHash: string
-  /** Grid rows of the forecast origins scored, and the first and last origin's instants. */
+  /** Grid rows of the forecast origins, and the first and last forecast step's instants. */
   origins: number[]
   from: string | null
   to: string | null

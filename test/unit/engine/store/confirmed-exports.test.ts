@@ -7,6 +7,7 @@ import { Study } from '../../../../src-main/engine/hpo/study'
 import {
   benchmarkerExportIssues,
   buildBenchmarkerExport,
+  type OutOfSample,
 } from '../../../../src-main/engine/store/benchmarker-export'
 import { trialsCsv } from '../../../../src-main/engine/store/trials-csv'
 import {
@@ -79,14 +80,14 @@ describe('exports of confirmed trials', () => {
     // The unconfirmed trial and the existing fields are exactly as without confirmations.
     const one = doc.all_pareto_trials.find((t) => t.trial === 1)
     expect(one).toEqual(plain.all_pareto_trials.find((t) => t.trial === 1))
-    const strip = ({ validation: _v, test: _t, ...rest }: Record<string, unknown>) => rest
+    const strip = ({ validation: _v, test: _t, ...rest }: OutOfSample & object) => rest
     expect(doc.all_pareto_trials.map(strip)).toEqual(plain.all_pareto_trials)
     expect(strip({ ...doc.selected })).toEqual(plain.selected)
     const chosen = doc.selected.trial
     expect(doc.selected.test === undefined).toBe(chosen !== 0)
     // A test block that breaks the schema is caught.
     const broken = structuredClone(doc)
-    ;(broken.all_pareto_trials[0] as Record<string, unknown>).test = { mae: 1 }
+    ;(broken.all_pareto_trials[0] as unknown as Record<string, unknown>).test = { mae: 1 }
     expect(benchmarkerExportIssues(broken).join('; ')).toMatch(/test must have required property/)
   })
 
