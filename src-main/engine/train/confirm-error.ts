@@ -13,6 +13,7 @@ export type ConfirmErrorCode =
   | 'UNKNOWN_TRIAL'
   | 'STUDY_RUNNING'
   | 'NOTHING_TO_CONFIRM'
+  | 'STUDY_BUSY'
 
 export class ConfirmError extends CodedError<ConfirmErrorCode> {
   override readonly name = 'ConfirmError'
