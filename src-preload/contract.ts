@@ -17,7 +17,7 @@ const studyId = z
   .string()
   .max(512)
   .regex(
-    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9_.\/-]+\.json$/,
+    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9_./-]+\.json$/,
     'a study id is a study file under studies/',
   )
 const timezone = z.string().min(1).max(64)
