@@ -19,6 +19,7 @@ import type { TrialConfirmation } from '../engine/store/trial-confirmation'
 import { ConfirmError } from '../engine/train/confirm-error'
 import { confirmModel } from '../engine/train/confirm-model'
 import type { TrialData } from '../engine/train/trial-data'
+import { DEFAULT_WALK_FORWARD } from '../engine/train/walk-forward-plan'
 import { readRunSpec, type RunSpec } from './run-spec'
 import { exportStudy, type StudyExport } from './study-export'
 
@@ -157,6 +158,9 @@ export async function confirmStudy(
   )
   const data = await studyData(spec)
   const { origins, maxGapFill, picpTarget } = spec.settings
+  // The window the study's trials were trained with (runTrial's defaults where none was set).
+  const inputLength = spec.settings.inputLength ?? DEFAULT_WALK_FORWARD.inputLength
+  const horizon = spec.settings.horizon ?? DEFAULT_WALK_FORWARD.horizon
   const confirmed: TrialConfirmation[] = []
   for (const [i, trial] of trials.entries()) {
     options.onProgress?.({ done: i, total: trials.length, trial })
@@ -164,7 +168,7 @@ export async function confirmStudy(
     const result = await confirmModel({
       data,
       onnx,
-      settings: { origins, maxGapFill, picpTarget },
+      settings: { inputLength, horizon, origins, maxGapFill, picpTarget },
       provider: options.provider ?? 'cpu',
       label: `Trial ${trial}'s model`,
     })

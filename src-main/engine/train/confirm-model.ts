@@ -23,6 +23,9 @@ export type ScoredPart = 'test' | 'validation'
 
 /** The study's trial settings confirmation needs (the rest come from the model itself). */
 export interface ConfirmSettings {
+  /** The study's window; when given, the model's own (its metadata) must be the same. */
+  inputLength?: number
+  horizon?: number
   /** Walk-forward origins (default 10, as a trial). */
   origins?: number
   maxGapFill?: number
@@ -73,6 +76,15 @@ export async function confirmModel(input: ConfirmModelInput): Promise<ConfirmMod
   const part = input.part ?? 'test'
   const info = readStoredModel(input.onnx, label)
   const settings = input.settings ?? {}
+  const asked = { inputLength: settings.inputLength, horizon: settings.horizon }
+  if (
+    (asked.inputLength !== undefined && asked.inputLength !== info.inputLength) ||
+    (asked.horizon !== undefined && asked.horizon !== info.horizon)
+  )
+    throw new ConfirmError(
+      'MODEL_MISMATCH',
+      `${label} reads ${info.inputLength} steps and forecasts ${info.horizon}, but the study's trials use ${asked.inputLength ?? info.inputLength} and ${asked.horizon ?? info.horizon}: it is not this study's model.`,
+    )
   const window = {
     inputLength: info.inputLength,
     horizon: info.horizon,

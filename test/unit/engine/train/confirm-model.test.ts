@@ -131,6 +131,10 @@ describe('confirmModel', () => {
     await expect(
       confirmModel({ data: moved, onnx, settings, label: 'Trial 0’s model' }),
     ).rejects.toThrow(/Trial 0’s model was scaled with .* the data or the split differ/)
+    // A study whose trials read another window cannot have made this model.
+    await expect(
+      confirmModel({ data, onnx, settings: { ...settings, inputLength: 72 } }),
+    ).rejects.toThrow(/reads 48 steps and forecasts 12, but the study's trials use 72 and 12/)
     // Other roles give other columns.
     const noTemp = { ...data, roles: { ...data.roles, pastCovariates: [] } }
     await expect(confirmModel({ data: noTemp, onnx, settings })).rejects.toMatchObject({
