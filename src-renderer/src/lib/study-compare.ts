@@ -47,13 +47,16 @@ export function formatMetric(v: number | undefined, digits = 3): string {
   return Math.abs(v) >= 1000 ? v.toFixed(0) : v.toFixed(digits)
 }
 
-/** "num_stacks 2 · layer_widths 16 · lr 0.00213": every parameter, 3 significant digits. */
+/** One parameter as "lr 0.00213": fractions to 3 significant digits. */
+export function paramText(name: string, v: number | string | boolean): string {
+  const text =
+    typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(3))) : String(v)
+  return `${name} ${text}`
+}
+
+/** "num_stacks 2 · layer_widths 16 · lr 0.00213": every parameter. */
 export function paramsSummary(params: Readonly<Record<string, number | string | boolean>>): string {
   return Object.entries(params)
-    .map(([name, v]) => {
-      const text =
-        typeof v === 'number' && !Number.isInteger(v) ? String(Number(v.toPrecision(3))) : String(v)
-      return `${name} ${text}`
-    })
+    .map(([name, v]) => paramText(name, v))
     .join(' · ')
 }

@@ -4,6 +4,7 @@ import {
   maeChange,
   miwChange,
   paramsSummary,
+  paramText,
   picpChange,
 } from '../../../src-renderer/src/lib/study-compare'
 
@@ -35,5 +36,6 @@ describe('validation against test', () => {
     expect(paramsSummary({ num_stacks: 2, lr: 0.0021320913, dropout: 0.34027 })).toBe(
       'num_stacks 2 · lr 0.00213 · dropout 0.34',
     )
+    expect(paramText('weight_decay', 0.000419069)).toBe('weight_decay 0.000419')
   })
 })
