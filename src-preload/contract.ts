@@ -5,8 +5,21 @@
 import { z } from 'zod'
 import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from '../src-main/engine/data/types'
 import type { SystemSample } from '../src-main/services/system-sample'
+import type {
+  StudyConfirmProgress,
+  StudyDetailView,
+  StudyListEntry,
+} from '../src-main/services/study-views'
 
 const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
+/** A study file's path under <data dir>/studies, e.g. NHITS_Q_heat/study_NHITS_Q_heat_local.json. */
+const studyId = z
+  .string()
+  .max(512)
+  .regex(
+    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9_./-]+\.json$/,
+    'a study id is a study file under studies/',
+  )
 const timezone = z.string().min(1).max(64)
 
 export const parseOptionsSchema = z
@@ -181,6 +194,22 @@ export const channels = {
       .object({ intervalMs: z.union([z.literal(0), z.number().int().min(500).max(600_000)]) })
       .strict(),
   ),
+  'studies:list': channel<StudyListEntry[]>()(z.object({}).strict()),
+  'studies:get': channel<StudyDetailView>()(z.object({ id: studyId }).strict()),
+  /** Scores the chosen trials (default: the front) on the test split; `studies:progress` meanwhile. */
+  'studies:confirm': channel<StudyDetailView>()(
+    z
+      .object({
+        id: studyId,
+        trials: z
+          .union([
+            z.enum(['front', 'all']),
+            z.array(z.number().int().nonnegative()).min(1).max(10_000),
+          ])
+          .optional(),
+      })
+      .strict(),
+  ),
 } as const
 
 export type Channel = keyof typeof channels
@@ -199,9 +228,15 @@ export interface Events {
   'datasets:progress': ImportProgress
   'datasets:changed': { ids: string[] }
   'system:update': SystemSample
+  'studies:progress': StudyConfirmProgress
 }
 export type EventName = keyof Events
-export const eventNames: EventName[] = ['datasets:progress', 'datasets:changed', 'system:update']
+export const eventNames: EventName[] = [
+  'datasets:progress',
+  'datasets:changed',
+  'system:update',
+  'studies:progress',
+]
 
 export type ErrorCode = string
 export interface ApiError {

@@ -1,6 +1,7 @@
 // `frontier <command>`: dispatches to one file per command. Exit codes: 0 success, 1 the input
 // was refused (bad data, bad split), 2 a usage error.
 import { analyzeCommand } from './analyze-command'
+import { confirmCommand } from './confirm-command'
 import { demoCommand } from './demo-command'
 import { inspectCommand } from './inspect-command'
 import { runCommand } from './run-command'
@@ -22,6 +23,7 @@ const commands: Command[] = [
   runCommand,
   analyzeCommand,
   demoCommand,
+  confirmCommand,
 ]
 
 export function mainHelp(): string {

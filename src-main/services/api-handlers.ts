@@ -4,11 +4,13 @@ import type { AppInfo } from '../../src-preload/contract'
 import type { Handlers } from './api-dispatch'
 import type { DatasetService } from './dataset-service'
 import type { GpuMonitor } from './gpu-monitor'
+import type { StudiesService } from './studies-service'
 
 export interface Services {
   info: Omit<AppInfo, 'transport'>
   datasets: DatasetService
   monitor: GpuMonitor
+  studies: StudiesService
 }
 
 export function createHandlers(services: Services, transport: AppInfo['transport']): Handlers {
@@ -41,5 +43,8 @@ export function createHandlers(services: Services, transport: AppInfo['transport
       else services.monitor.start(intervalMs)
       return { intervalMs }
     },
+    'studies:list': () => services.studies.list(),
+    'studies:get': ({ id }) => services.studies.get(id),
+    'studies:confirm': ({ id, trials }) => services.studies.confirm(id, trials),
   }
 }

@@ -1,7 +1,9 @@
 // Builds the services once for whichever host runs them (Electron main, `frontier serve`, tests).
+import { join } from 'node:path'
 import { DatasetService } from './dataset-service'
 import { EventBus } from './event-bus'
 import { GpuMonitor } from './gpu-monitor'
+import { StudiesService } from './studies-service'
 import type { Services } from './api-handlers'
 
 export interface ServiceHost {
@@ -24,8 +26,18 @@ export async function createServices(opts: {
   await datasets.init()
   // Idle until a view asks for updates (system:monitor), so a headless serve costs nothing.
   const monitor = new GpuMonitor((sample) => events.emit('system:update', sample))
+  // The same folder `frontier run` writes to by default, so the app sees the CLI's studies.
+  const studies = new StudiesService({
+    studiesDir: join(opts.dataDir, 'studies'),
+    onProgress: (progress) => events.emit('studies:progress', progress),
+  })
   return {
-    services: { info: { version: opts.version, dataDir: opts.dataDir }, datasets, monitor },
+    services: {
+      info: { version: opts.version, dataDir: opts.dataDir },
+      datasets,
+      monitor,
+      studies,
+    },
     events,
   }
 }

@@ -8,6 +8,7 @@ import { connect } from './lib/transport/connect'
 import { ConnectionStore } from './stores/connection.svelte'
 import { DatasetsStore } from './stores/datasets.svelte'
 import { ImportStore } from './stores/import.svelte'
+import { StudiesStore } from './stores/studies.svelte'
 
 const connection = new ConnectionStore()
 let context: AppContext | null = null
@@ -20,6 +21,7 @@ const link = connect(window, {
   onReconnect: () => {
     void context?.datasets.refresh()
     void context?.datasets.reloadSelected()
+    void context?.studies.refresh()
   },
 })
 
@@ -28,7 +30,13 @@ if (link.ok) {
   connection.retryNow = link.retryNow
   const client = new ApiClient(link.api)
   const datasets = new DatasetsStore(client)
-  context = { client, connection, datasets, imports: new ImportStore(client, datasets) }
+  context = {
+    client,
+    connection,
+    datasets,
+    imports: new ImportStore(client, datasets),
+    studies: new StudiesStore(client),
+  }
 } else {
   connection.fatal = link.message
 }

@@ -11,6 +11,12 @@
 //     default), so a missing key would silently train a default model).
 //
 // The chosen trial is the user's pick, else the balanced one (or the fallback asked for).
+//
+// A trial confirmed out of sample (`frontier confirm`) carries, in addition and only then,
+// `validation` and `test`: its metrics on each split side by side (mae, picp in percent,
+// picp_penalty, miw, pinball, crps, winkler, mase, mase168), the test side with confirmed_at,
+// the number of forecast origins and the first and last forecast instant. The fields above stay
+// as they were.
 
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -21,15 +27,45 @@ import type { StudyData } from '../hpo/study'
 import type { ModelName, ParamValue, TrialParams, TrialRecord } from '../hpo/types'
 import schema from './benchmarker-export.schema.json' with { type: 'json' }
 import { StoreError } from './store-error'
+import {
+  confirmationsByTrial,
+  type ConfirmedStudyData,
+  type TrialConfirmation,
+} from './trial-confirmation'
 
-export interface BenchmarkerParetoTrial {
+/** One split's metrics of a confirmed trial (picp in percent, picp_penalty = |picp − target|). */
+export type SplitMetrics = { mae: number; picp: number; picp_penalty: number } & Record<
+  string,
+  number
+>
+
+/** The test split's metrics (as SplitMetrics), when they were measured, and over what. */
+export interface TestMetrics {
+  [metric: string]: number | string | null
+  mae: number
+  picp: number
+  picp_penalty: number
+  confirmed_at: string
+  /** How many forecast origins were scored; the first and last forecast step's instants. */
+  origins: number
+  from: string | null
+  to: string | null
+}
+
+/** Present on confirmed trials only. */
+export interface OutOfSample {
+  validation?: SplitMetrics
+  test?: TestMetrics
+}
+
+export interface BenchmarkerParetoTrial extends OutOfSample {
   trial: number
   mae: number
   picp_penalty: number
   params: TrialParams
 }
 
-export interface BenchmarkerPick {
+export interface BenchmarkerPick extends OutOfSample {
   trial: number
   mae: number
   picp: number
@@ -92,12 +128,37 @@ function picpOf(trial: TrialRecord): number {
   return gap <= 80 ? 80 - gap : 80 + gap
 }
 
-function pick(trial: TrialRecord): BenchmarkerPick {
+function splitMetrics(
+  values: readonly number[],
+  picp: number,
+  metrics: Readonly<Record<string, number>>,
+): SplitMetrics {
+  return { ...metrics, mae: values[0], picp, picp_penalty: values[1] }
+}
+
+/** Validation beside test for a confirmed trial; nothing for the others. */
+function outOfSample(trial: TrialRecord, confirmation: TrialConfirmation | undefined): OutOfSample {
+  if (!confirmation) return {}
+  const testPicp = confirmation.metrics.picp
+  return {
+    validation: splitMetrics(trial.values as number[], picpOf(trial), trial.metrics ?? {}),
+    test: {
+      ...splitMetrics(confirmation.values, testPicp, confirmation.metrics),
+      confirmed_at: confirmation.confirmedAt,
+      origins: confirmation.origins.length - confirmation.skippedOrigins.length,
+      from: confirmation.from,
+      to: confirmation.to,
+    },
+  }
+}
+
+function pick(trial: TrialRecord, confirmation?: TrialConfirmation): BenchmarkerPick {
   return {
     trial: trial.number,
     mae: (trial.values as number[])[0],
     picp: picpOf(trial),
     hyperparameters: { ...trial.params },
+    ...outOfSample(trial, confirmation),
   }
 }
 
@@ -111,7 +172,7 @@ function checkObjectives(data: StudyData): void {
 }
 
 export function buildBenchmarkerExport(
-  data: StudyData,
+  data: ConfirmedStudyData,
   options: BenchmarkerExportOptions,
 ): BenchmarkerExport {
   checkObjectives(data)
@@ -134,6 +195,7 @@ export function buildBenchmarkerExport(
     summary.user ??
     (fallback === 'best_mae' ? bestMae : fallback === 'best_picp' ? bestPicp : balanced)
   const asked = data.trials.filter((t) => t.error?.code !== 'INTERRUPTED').length
+  const confirmed = confirmationsByTrial(data)
   return {
     model: data.config.model,
     dataset,
@@ -153,10 +215,11 @@ export function buildBenchmarkerExport(
       mae: (t.values as number[])[0],
       picp_penalty: (t.values as number[])[1],
       params: { ...t.params },
+      ...outOfSample(t, confirmed.get(t.number)),
     })),
-    best_balanced: pick(balanced),
-    best_picp: pick(bestPicp),
-    selected: pick(chosen),
+    best_balanced: pick(balanced, confirmed.get(balanced.number)),
+    best_picp: pick(bestPicp, confirmed.get(bestPicp.number)),
+    selected: pick(chosen, confirmed.get(chosen.number)),
   }
 }
 
@@ -197,7 +260,7 @@ export function benchmarkerParamsPath(outDir: string, model: ModelName): string 
 /** Builds, validates and writes both files; returns their paths and the document. */
 export async function writeBenchmarkerExport(
   outDir: string,
-  data: StudyData,
+  data: ConfirmedStudyData,
   options: BenchmarkerExportOptions,
 ): Promise<{ exportPath: string; paramsPath: string; document: BenchmarkerExport }> {
   const document = buildBenchmarkerExport(data, options)

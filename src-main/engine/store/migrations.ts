@@ -15,6 +15,8 @@ export const MIGRATIONS: Record<number, Migration> = {
       ? doc.trials.map((t: unknown) => (isRecord(t) ? { prunedReason: null, ...t } : t))
       : doc.trials,
   }),
+  // 3: out-of-sample confirmations; no study had one before.
+  2: (doc) => ({ confirmations: [], ...doc }),
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -4,10 +4,11 @@
 
 import { z } from 'zod'
 import type { StudyData } from '../hpo/study'
+import type { TrialConfirmation } from './trial-confirmation'
 
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
 
-export type StudyFile = StudyData & { schemaVersion: number }
+export type StudyFile = StudyData & { schemaVersion: number; confirmations: TrialConfirmation[] }
 
 const finite = z.number().finite()
 const paramValue = z.union([finite, z.string(), z.boolean()])
@@ -36,6 +37,22 @@ const trialSchema = z.object({
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   samplerData: numbers,
   enqueued: z.boolean(),
+})
+
+const confirmationSchema = z.object({
+  trial: z.number().int().nonnegative(),
+  confirmedAt: z.string(),
+  part: z.literal('test'),
+  modelSha256: z.string(),
+  datasetHash: z.string(),
+  origins: z.array(z.number().int().nonnegative()),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  horizon: z.number().int().positive(),
+  metrics: numbers,
+  values: z.array(finite),
+  skippedOrigins: z.array(z.number().int().nonnegative()),
+  provider: z.string(),
 })
 
 const configSchema = z.object({
@@ -67,4 +84,6 @@ export const studyFileSchema = z.object({
   trials: z.array(trialSchema),
   queue: z.array(params),
   userPick: z.number().int().nullable(),
+  /** Out-of-sample confirmations (schema version 3), one per confirmed trial. */
+  confirmations: z.array(confirmationSchema),
 })

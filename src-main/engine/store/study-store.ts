@@ -70,6 +70,7 @@ export class StudyStore implements StudySink {
     await mkdir(dirname(path), { recursive: true })
     const file = data as StudyFile
     file.schemaVersion = CURRENT_SCHEMA_VERSION
+    if (!Array.isArray(file.confirmations)) file.confirmations = []
     const db = new Low<StudyFile>(new AtomicJsonFile<StudyFile>(path), file)
     const store = new StudyStore(path, db, options.flushIntervalMs ?? 500)
     await db.write()

@@ -97,3 +97,12 @@ export function validationPlan(
 ): WalkForwardPlan {
   return walkForwardPlan({ start: split.trainEnd, end: split.valEnd }, options)
 }
+
+/**
+ * The plan over the test split: the same origins, horizon and first-origin offset as
+ * validationPlan, placed in [valEnd, end of series). The history before each origin spans the
+ * training and validation splits (and the test rows already past); the model is not refit.
+ */
+export function testPlan(split: ResolvedSplit, options: WalkForwardOptions = {}): WalkForwardPlan {
+  return walkForwardPlan({ start: split.valEnd, end: split.length }, options)
+}

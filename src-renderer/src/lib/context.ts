@@ -4,12 +4,14 @@ import type { ApiClient } from './api-client'
 import type { ConnectionStore } from '../stores/connection.svelte'
 import type { DatasetsStore } from '../stores/datasets.svelte'
 import type { ImportStore } from '../stores/import.svelte'
+import type { StudiesStore } from '../stores/studies.svelte'
 
 export interface AppContext {
   client: ApiClient
   connection: ConnectionStore
   datasets: DatasetsStore
   imports: ImportStore
+  studies: StudiesStore
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>()

@@ -1,6 +1,7 @@
 // The views the left navigation offers. A view appears here when it exists, never before.
 import type { Component } from 'svelte'
 import DatasetsView from './DatasetsView.svelte'
+import StudiesView from './StudiesView.svelte'
 
 export interface ViewEntry {
   id: string
@@ -8,4 +9,7 @@ export interface ViewEntry {
   component: Component
 }
 
-export const VIEWS: ViewEntry[] = [{ id: 'datasets', label: 'Datasets', component: DatasetsView }]
+export const VIEWS: ViewEntry[] = [
+  { id: 'datasets', label: 'Datasets', component: DatasetsView },
+  { id: 'studies', label: 'Studies', component: StudiesView },
+]

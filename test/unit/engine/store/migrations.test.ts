@@ -41,8 +41,20 @@ describe('study file migrations', () => {
     expect(studyFileSchema.safeParse(v1).success).toBe(false)
     const migrated = migrateStudyDocument(JSON.parse(JSON.stringify(v1)))
     const parsed = studyFileSchema.parse(migrated)
-    expect(parsed.schemaVersion).toBe(2)
+    expect(parsed.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
     expect(parsed.trials[0]).toMatchObject({ state: 'pruned', prunedReason: null })
+  })
+
+  it('brings a version-2 study file forward: it has no confirmations yet', async () => {
+    const study = Study.create(nhitsConfig())
+    const { trialId } = await study.ask()
+    await study.tell(trialId, { state: 'complete', values: [1, 2], metrics: { mae: 1, picp: 78 } })
+    const v2 = { ...structuredClone(study.data), schemaVersion: 2 }
+    expect(studyFileSchema.safeParse(v2).success).toBe(false)
+    const parsed = studyFileSchema.parse(migrateStudyDocument(JSON.parse(JSON.stringify(v2))))
+    expect(parsed.schemaVersion).toBe(3)
+    expect(parsed.confirmations).toEqual([])
+    expect(parsed.trials).toEqual(JSON.parse(JSON.stringify(study.data.trials)))
   })
 
   it('refuses newer versions, unknown gaps and documents without a version', () => {
