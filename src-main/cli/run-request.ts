@@ -153,6 +153,10 @@ export function runRequest(values: OptionValues): RunRequest {
     split: splitOption(
       values['train-end'] as string | undefined,
       values['val-end'] as string | undefined,
+      {
+        trainStart: values['train-start'] as string | undefined,
+        excludeConstant: values['exclude-constant'] as string | undefined,
+      },
     ),
     settings: {
       provider: numeric.provider,

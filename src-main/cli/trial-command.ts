@@ -66,7 +66,10 @@ export const trialCommand: Command = {
       throw new UsageError('--data is required (a CSV file, demo:heat or demo:water)')
     const params = parseParams(values.params)
     const options = numericTrialOptions(values)
-    const split = splitOption(values['train-end'], values['val-end'])
+    const split = splitOption(values['train-end'], values['val-end'], {
+      trainStart: values['train-start'],
+      excludeConstant: values['exclude-constant'],
+    })
     const model = specOf(values.model ?? 'NHITS_Q')
     const { path, label } = dataSource(values.data)
 

@@ -68,7 +68,20 @@ export interface ColumnRun extends TimeRun {
 }
 
 export interface ConstantRun extends ColumnRun {
+  /** The run's first value (the others equal it within 1e-9 relative, see runs.ts). */
   value: number
+}
+
+/** A change of a column's level by a factor of at least 3 (rule in level-shifts.ts). */
+export interface LevelShift {
+  column: string
+  /** The first grid instant of the new level, in UTC ms. */
+  at: number
+  /** Median levels over the 28 days before and from the shift. */
+  before: number
+  after: number
+  /** after / before: 0.1 for a tenfold drop. */
+  factor: number
 }
 
 export type WarningCode =
@@ -80,6 +93,7 @@ export type WarningCode =
   | 'DST_RESOLVED'
   | 'DROPPED_COLUMNS'
   | 'SHORT_SERIES'
+  | 'LEVEL_SHIFT'
 
 export interface DataWarning {
   code: WarningCode
@@ -117,6 +131,8 @@ export interface Profile {
    * absent runs, 500 per column); present only when something was left out.
    */
   omittedRuns?: { absent: number; gaps: number; constant: number }
+  /** Regime changes in level per column; absent in profiles made before they were detected. */
+  levelShifts?: LevelShift[]
 }
 
 export interface CalendarOptions {
@@ -135,12 +151,34 @@ export interface Roles {
   calendar: CalendarOptions
 }
 
-export type SplitSpec =
+export type SplitSpec = (
   | { kind: 'fractions'; train: number; val: number; test: number }
   | { kind: 'dates'; trainEnd: number; valEnd: number }
+) &
+  SplitTraining
 
-/** A split resolved to grid indices: [0, trainEnd) train, [trainEnd, valEnd) val, rest test. */
+/** What either form of split adds about the training part. */
+export interface SplitTraining {
+  /**
+   * First instant training reads (UTC ms), e.g. just after a level shift; absent: the first
+   * row. The fractions or dates still place the validation and test parts on the whole series;
+   * only the training part begins later.
+   */
+  trainStart?: number
+  /**
+   * Training windows that overlap a constant run (runs.ts) of the target of at least this many
+   * hours are skipped; 0 keeps them. Absent: 24 (constant-exclusion.ts).
+   */
+  excludeConstantHours?: number
+}
+
+/**
+ * A split resolved to grid indices: [trainStart, trainEnd) train, [trainEnd, valEnd) val, rest
+ * test. trainStart is absent (read: 0) in records stored before the split had a start.
+ */
 export interface ResolvedSplit {
+  trainStart?: number
+  trainStartTime?: number
   trainEnd: number
   valEnd: number
   length: number
