@@ -170,7 +170,7 @@ describe('layout helpers', () => {
     ]
     const m = layout(data({ levelShifts: shifts }), size, [T0, T0 + 100 * H])
     expect(m.shifts).toEqual([
-      { key: `shift-${T0 + 40 * H}`, x: 260, label: '×0.1' },
+      { key: `shift-${T0 + 40 * H}`, x: 260, label: '÷10' },
       { key: `shift-${T0 + 95 * H}`, x: 535, label: '×3.2' },
     ])
     const zoomed = layout(data({ levelShifts: shifts }), size, [T0 + 50 * H, T0 + 90 * H])

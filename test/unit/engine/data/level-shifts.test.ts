@@ -107,3 +107,15 @@ describe('level shifts in the profile', () => {
     }
   })
 })
+
+describe('levelShifts on intermittent columns', () => {
+  it('skips a column that is 0 in more than a quarter of its values, like rain', () => {
+    // Wet weeks then dry weeks: the level jumps by far more than 3, but it is weather.
+    const values = hourly(200, (i) => (i < 100 * DAY ? 2 : 20))
+    for (let i = 0; i < values.length; i += 3) values[i] = 0
+    expect(levelShifts(values, T0, HOUR, 'rain')).toEqual([])
+    const fewZeros = hourly(200, (i) => (i < 100 * DAY ? 2 : 20))
+    for (let i = 0; i < fewZeros.length; i += 5) fewZeros[i] = 0
+    expect(levelShifts(fewZeros, T0, HOUR, 'y')).toHaveLength(1)
+  })
+})
