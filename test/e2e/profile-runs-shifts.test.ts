@@ -109,6 +109,8 @@ describe('constant runs and level shifts in the Datasets view', () => {
     const before = await page.locator('[data-testid=resolved-train]').innerText()
     expect(before).toContain('2019-01-01 00:00')
 
+    await page.locator('[data-testid=level-shifts]').scrollIntoViewIfNeeded()
+    await page.screenshot({ path: join(artifacts, 'level-shift-before.png'), fullPage: true })
     await page.click('[data-testid=train-from-here]')
     await expect
       .poll(async () => (await recordOf(url, 'water-level-shift.csv')).split.trainStart, {
