@@ -52,15 +52,27 @@ export const rolesSchema = z
   .strict() satisfies z.ZodType<Roles>
 
 const fraction = z.number().gt(0).lt(1)
+/** Where training starts and which constant runs it skips (types.ts SplitTraining). */
+const splitTraining = {
+  trainStart: z.number().finite().optional(),
+  excludeConstantHours: z.number().finite().nonnegative().max(8760).optional(),
+}
 export const splitSchema = z.discriminatedUnion('kind', [
   z
-    .object({ kind: z.literal('fractions'), train: fraction, val: fraction, test: fraction })
+    .object({
+      kind: z.literal('fractions'),
+      train: fraction,
+      val: fraction,
+      test: fraction,
+      ...splitTraining,
+    })
     .strict(),
   z
     .object({
       kind: z.literal('dates'),
       trainEnd: z.number().finite(),
       valEnd: z.number().finite(),
+      ...splitTraining,
     })
     .strict(),
 ]) satisfies z.ZodType<SplitSpec>

@@ -4,6 +4,7 @@
 
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { DEFAULT_SPLIT } from '../engine/data/split'
 import type { CalendarOptions, Roles, SplitSpec } from '../engine/data/types'
 import type { ProviderChoice } from '../engine/graph/runtime/provider'
 import { projectRoot } from '../paths'
@@ -20,6 +21,8 @@ export const DATA_OPTIONS = {
   'batch-size': { type: 'string' },
   'train-end': { type: 'string' },
   'val-end': { type: 'string' },
+  'train-start': { type: 'string' },
+  'exclude-constant': { type: 'string' },
   origins: { type: 'string' },
   horizon: { type: 'string' },
   'input-length': { type: 'string' },
@@ -34,6 +37,11 @@ export type OptionValues = Record<string, string | boolean | undefined>
 /** The usage lines of the shared options (after --data). */
 export const DATA_USAGE = `  --train-end <iso>     first instant of validation (training ends just before it)
   --val-end <iso>       first instant of test; give both dates or neither
+  --train-start <iso>   first instant training reads (default the first row), e.g. a level
+                        shift; validation and test stay where the split puts them
+  --exclude-constant <h>
+                        skip training windows that overlap a constant run (values equal within
+                        1e-9) of at least h hours (default 24; 0 keeps them)
   --origins <n>         walk-forward origins (default 10)
   --horizon <h>         steps forecast per origin (default 24)
   --input-length <l>    input window (default 168)
@@ -79,21 +87,39 @@ export function numericTrialOptions(values: OptionValues): NumericTrialOptions {
   }
 }
 
-export function splitOption(trainEnd?: string, valEnd?: string): SplitSpec | undefined {
-  if (trainEnd === undefined && valEnd === undefined) return undefined
-  if (trainEnd === undefined || valEnd === undefined)
+/** --train-start and --exclude-constant, as given (both optional). */
+export interface TrainingPartOptions {
+  trainStart?: string
+  excludeConstant?: string
+}
+
+/**
+ * The split of --train-end/--val-end (or the 70/20/10 default when only the training part's
+ * options are given), with --train-start and --exclude-constant; undefined when none is given.
+ */
+export function splitOption(
+  trainEnd?: string,
+  valEnd?: string,
+  training: TrainingPartOptions = {},
+): SplitSpec | undefined {
+  if ((trainEnd === undefined) !== (valEnd === undefined))
     throw new UsageError('give both --train-end and --val-end, or neither (70/20/10 split)')
-  const instant = (text: string, name: string) => {
-    // Without an offset the instant is read as UTC, as the demo data's timestamps are.
-    const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text
-    const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`)
-    if (!Number.isFinite(ms)) throw new UsageError(`--${name} is not an ISO date: ${text}`)
-    return ms
-  }
+  const base: SplitSpec | undefined =
+    trainEnd === undefined || valEnd === undefined
+      ? undefined
+      : {
+          kind: 'dates',
+          trainEnd: instant(trainEnd, 'train-end'),
+          valEnd: instant(valEnd, 'val-end'),
+        }
+  const { trainStart, excludeConstant } = training
+  if (trainStart === undefined && excludeConstant === undefined) return base
   return {
-    kind: 'dates',
-    trainEnd: instant(trainEnd, 'train-end'),
-    valEnd: instant(valEnd, 'val-end'),
+    ...(base ?? DEFAULT_SPLIT),
+    ...(trainStart !== undefined ? { trainStart: instant(trainStart, 'train-start') } : {}),
+    ...(excludeConstant !== undefined
+      ? { excludeConstantHours: intOption(excludeConstant, 'exclude-constant', 0) }
+      : {}),
   }
 }
 
@@ -130,6 +156,14 @@ export function calendarOption(text: string | undefined): CalendarOptions | unde
 /** The roles with the calendar choice of --calendar, when given. */
 export function withCalendar(roles: Roles, calendar: CalendarOptions | undefined): Roles {
   return calendar ? { ...roles, calendar } : roles
+}
+
+function instant(text: string, name: string): number {
+  // Without an offset the instant is read as UTC, as the demo data's timestamps are.
+  const iso = /^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00:00` : text
+  const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(iso) ? iso : `${iso}Z`)
+  if (!Number.isFinite(ms)) throw new UsageError(`--${name} is not an ISO date: ${text}`)
+  return ms
 }
 
 /** A CSV path or demo:<name> → the file and the dataset's label (heat, water, the base name). */

@@ -17,9 +17,17 @@ export function formatProfile(file: string, p: Profile): string {
     `Gaps         ${p.gaps.length} runs of missing values`,
     ...p.gaps.slice(0, MAX_LISTED).map((g) => `  ${g.column}: ${span(g)}`),
     ...more(p.gaps.length),
-    `Constant     ${p.constantRuns.length} suspicious constant runs`,
+    `Constant     ${p.constantRuns.length} suspicious constant runs (values within 1e-9 of the first)`,
     ...p.constantRuns.slice(0, MAX_LISTED).map((r) => `  ${r.column} = ${r.value}: ${span(r)}`),
     ...more(p.constantRuns.length),
+    `Level shifts ${(p.levelShifts ?? []).length} (level × 3 or more, 28-day medians either side)`,
+    ...(p.levelShifts ?? [])
+      .slice(0, MAX_LISTED)
+      .map(
+        (s) =>
+          `  ${s.column} at ${iso(s.at)}: ${num(s.before)} → ${num(s.after)} (× ${num(s.factor)})`,
+      ),
+    ...more((p.levelShifts ?? []).length),
     '',
     statsTable(p.stats),
   ]

@@ -161,6 +161,10 @@ export function runRequest(values: OptionValues): RunRequest {
     split: splitOption(
       values['train-end'] as string | undefined,
       values['val-end'] as string | undefined,
+      {
+        trainStart: values['train-start'] as string | undefined,
+        excludeConstant: values['exclude-constant'] as string | undefined,
+      },
     ),
     calendar: calendarOption(values.calendar as string | undefined),
     settings: {

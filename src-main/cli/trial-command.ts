@@ -30,7 +30,8 @@ import { UsageError } from './usage-error'
 
 const usage = `Usage: frontier trial --data <file.csv|demo:heat|demo:water> [options]
 
-Trains one model once (70/20/10 split unless dates are given, MinMax fitted on training),
+Trains one model once (70/20/10 split unless dates are given, training from --train-start or
+the first row, MinMax fitted on those training rows, windows over constant runs skipped),
 forecasts the validation split walk-forward (N origins × H steps, no refit) and prints MAE,
 PICP, MIW, pinball, CRPS, Winkler and MASE. The forecasts go to a CSV in a results folder.
 Exits 1 when the data or the training fails (e.g. DIVERGED), 2 on a usage error.
@@ -68,7 +69,10 @@ export const trialCommand: Command = {
       throw new UsageError('--data is required (a CSV file, demo:heat or demo:water)')
     const params = parseParams(values.params)
     const options = numericTrialOptions(values)
-    const split = splitOption(values['train-end'], values['val-end'])
+    const split = splitOption(values['train-end'], values['val-end'], {
+      trainStart: values['train-start'],
+      excludeConstant: values['exclude-constant'],
+    })
     const calendar = calendarOption(values.calendar)
     const model = specOf(values.model ?? 'NHITS_Q')
     const { path, label } = dataSource(values.data)

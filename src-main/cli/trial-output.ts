@@ -105,7 +105,11 @@ export function formatTrial(result: TrialResult, dataset: string, files: TrialFi
     `  ${result.parameterCount.total.toLocaleString('en')} parameters ` +
       `(${result.parameterCount.trainable.toLocaleString('en')} trainable), columns ` +
       `${result.columns.join(', ')}; ${result.windows.train} training windows ` +
-      `(${result.windows.trainSkipped} skipped for gaps)`,
+      `(${result.windows.trainSkipped} skipped for gaps` +
+      (result.windows.trainExcluded > 0
+        ? `, ${result.windows.trainExcluded} for constant runs`
+        : '') +
+      ')',
     `Provider: ${result.provider}${result.providerNotice ? ` (${result.providerNotice})` : ''}`,
     '',
     'epoch  train loss   val loss       MAE  |PICP-80|  seconds',

@@ -21,9 +21,21 @@ const paramValue = z.union([finite, z.string(), z.boolean()])
 const isRecord = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v)
 
+/** The training part's start and constant-run exclusion (types.ts SplitTraining), optional. */
+const splitTrainingFields = {
+  trainStart: finite.optional(),
+  excludeConstantHours: finite.nonnegative().optional(),
+}
+
 export const splitSpecSchema = z.union([
-  z.object({ kind: z.literal('fractions'), train: finite, val: finite, test: finite }),
-  z.object({ kind: z.literal('dates'), trainEnd: finite, valEnd: finite }),
+  z.object({
+    kind: z.literal('fractions'),
+    train: finite,
+    val: finite,
+    test: finite,
+    ...splitTrainingFields,
+  }),
+  z.object({ kind: z.literal('dates'), trainEnd: finite, valEnd: finite, ...splitTrainingFields }),
 ])
 
 /** Where the worker reads the series: it parses the file itself (main never trains). */

@@ -1,13 +1,23 @@
 // A parsed table → the series on its regular grid, and the profile the user inspects before
-// training: step, coverage, gaps, frozen stretches, per-column statistics and warnings.
+// training: step, coverage, gaps, frozen stretches, level shifts, per-column statistics and
+// warnings.
 
-import type { ColumnRun, ConstantRun, DataWarning, Profile, Series, TimeRun } from './types'
+import type {
+  ColumnRun,
+  ConstantRun,
+  DataWarning,
+  LevelShift,
+  Profile,
+  Series,
+  TimeRun,
+} from './types'
 import type { ParsedTable } from './parse-csv'
 import { DataError } from './data-error'
 import { inferFrequency } from './frequency'
 import { reindex, uniqueRows } from './reindex'
 import { absentRuns, constantRunThreshold, constantRuns, missingRuns } from './runs'
 import { columnStats } from './column-stats'
+import { levelShifts } from './level-shifts'
 import { DEFAULT_REQUIREMENTS, DEFAULT_SPLIT, resolveSplit } from './split'
 import { formatInstant, formatCount, plural } from './format'
 import { isUtc } from './zone-clock'
@@ -45,6 +55,7 @@ export function profileTable(
   let constantTotal = 0
   const missingByColumn: string[] = []
   const constantByColumn: string[] = []
+  const shifts: LevelShift[] = []
   const stats = grid.columns.map((column, k) => {
     const missing = missingRuns(column.values, start, stepMs, column.name, MAX_RUNS_PER_COLUMN)
     gaps.push(...missing.runs)
@@ -59,6 +70,7 @@ export function profileTable(
     )
     constant.push(...frozen.runs)
     constantTotal += frozen.total
+    shifts.push(...levelShifts(column.values, start, stepMs, column.name))
     const columnStat = columnStats(column.name, column.values)
     // Absent rows are reported once for the file; here only values missing from present rows.
     const ownMissing = columnStat.missing - absent.steps
@@ -98,9 +110,20 @@ export function profileTable(
     warnings.push({
       code: 'CONSTANT_RUNS',
       message:
-        `The same value repeats for ${formatCount(threshold)} or more steps in a row (` +
-        `${constantByColumn.join('; ')}). This is typical of data forward-filled over an outage ` +
-        'or of a stuck meter; check those periods and blank them out if they are not real.',
+        `The same value (within 1e-9 of it) repeats for ${formatCount(threshold)} or more ` +
+        `steps in a row (${constantByColumn.join('; ')}). This is typical of data forward-filled ` +
+        'or averaged over an outage, or of a stuck meter. Training windows that overlap such a ' +
+        'run of the target of 24 hours or more are skipped unless the split keeps them.',
+    })
+  }
+  if (shifts.length > 0) {
+    warnings.push({
+      code: 'LEVEL_SHIFT',
+      message:
+        `The level changes abruptly (by a factor of 3 or more, 28-day medians either side): ` +
+        `${shifts.map(describeShift).join('; ')}. A meter or a district boundary may have ` +
+        'changed; training on both regimes mixes two series. Consider starting training at the ' +
+        'shift.',
     })
   }
   const shortBy = shortSeriesWarning(grid.timestamps)
@@ -128,6 +151,7 @@ export function profileTable(
     absentRuns: absent.runs as TimeRun[],
     gaps,
     constantRuns: constant,
+    levelShifts: shifts,
     numericColumns: grid.columns.map((c) => c.name),
     droppedColumns: table.droppedColumns,
     stats,
@@ -144,6 +168,19 @@ export function profileTable(
     },
     profile,
   }
+}
+
+function describeShift(s: LevelShift): string {
+  const times = s.factor < 1 ? `drops ${trimmed(1 / s.factor)}×` : `rises ${trimmed(s.factor)}×`
+  return (
+    `"${s.column}" ${times} at ${formatInstant(s.at)} ` +
+    `(from about ${trimmed(s.before)} to ${trimmed(s.after)})`
+  )
+}
+
+/** Three significant digits: enough to recognise a level. */
+function trimmed(v: number): string {
+  return String(Number(v.toPrecision(3)))
 }
 
 /** SHORT_SERIES when the default split would not leave each part enough steps. */

@@ -1,5 +1,8 @@
 // Runs of consecutive grid steps: instants with no row, missing values per column, and the same
 // value repeated for a long stretch (a sensor that froze, or data forward-filled over a gap).
+// "The same value" allows float noise: averaged or gap-filled meter data repeats a value with
+// noise in the 12th digit (1.1922043010781636, 1.1922043010745256, …), which exact comparison
+// would miss.
 // Lists are capped so a profile stays small enough to store and send; totals are kept.
 
 import type { ConstantRun, TimeRun } from './types'
@@ -11,6 +14,23 @@ export interface RunList<T> {
   total: number
   /** Grid steps covered by all runs. */
   steps: number
+}
+
+/**
+ * Two values count as the same when they differ by at most 1e-9 of the run's first value's
+ * magnitude, or by 1e-12 absolute for values near 0 (where a relative bound shrinks to nothing).
+ * Comparing against the run's first value, not the previous one, keeps a slow drift from being
+ * chained into one run.
+ */
+export const CONSTANT_RELATIVE_TOLERANCE = 1e-9
+export const CONSTANT_ABSOLUTE_TOLERANCE = 1e-12
+
+export function sameValue(anchor: number, v: number): boolean {
+  const bound = Math.max(
+    CONSTANT_RELATIVE_TOLERANCE * Math.abs(anchor),
+    CONSTANT_ABSOLUTE_TOLERANCE,
+  )
+  return Math.abs(v - anchor) <= bound
 }
 
 /** Shortest constant run worth a warning: a day's worth of steps, and never fewer than 6. */
@@ -73,7 +93,10 @@ export function missingRuns(
   return result
 }
 
-/** Runs of at least `minSteps` equal, non-missing values on consecutive grid steps. */
+/**
+ * Runs of at least `minSteps` non-missing values on consecutive grid steps that all equal the
+ * run's first value within the tolerance above; a run reports that first value.
+ */
 export function constantRuns(
   values: Float64Array,
   start: number,
@@ -90,7 +113,7 @@ export function constantRuns(
     const from = i
     i++
     if (v !== v) continue
-    while (i < n && values[i] === v) i++
+    while (i < n && sameValue(v, values[i])) i++
     const steps = i - from
     if (steps >= minSteps) {
       addRun(result, cap, {

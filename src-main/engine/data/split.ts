@@ -1,7 +1,9 @@
 // Train / validation / test split on the regular grid, by fractions or by dates, checked against
 // what training and walk-forward validation need: every part must hold at least one input window
 // plus a horizon, and validation and test must hold an input window followed by all forecast
-// origins' horizons.
+// origins' horizons. Training may begin later than the first row (after a level shift, say): the
+// validation and test parts stay where the fractions or dates put them on the whole series, and
+// only the training part shrinks to [trainStart, trainEnd).
 
 import type { ResolvedSplit, SplitRequirements, SplitSpec } from './types'
 import { DataError } from './data-error'
@@ -32,7 +34,11 @@ export function resolveSplit(
   const step = gridTimestamps[1] - gridTimestamps[0]
   const timeAt = (i: number) =>
     i < length ? gridTimestamps[i] : gridTimestamps[length - 1] + (i - length + 1) * step
+  const trainStart = byStart(gridTimestamps, spec.trainStart, trainEnd)
+  checkExclusion(spec.excludeConstantHours)
   const split: ResolvedSplit = {
+    trainStart,
+    trainStartTime: gridTimestamps[trainStart],
     trainEnd,
     valEnd,
     length,
@@ -103,6 +109,30 @@ function byDates(grid: Float64Array, spec: { trainEnd: number; valEnd: number })
   return [trainEnd, valEnd]
 }
 
+/** The grid row training starts at: the first at or after `t`, before the training end. */
+function byStart(grid: Float64Array, t: number | undefined, trainEnd: number): number {
+  if (t === undefined) return 0
+  const start = grid[0]
+  if (!Number.isFinite(t) || t < start || lowerBound(grid, t) >= trainEnd) {
+    const end = trainEnd < grid.length ? formatInstant(grid[trainEnd]) : 'the end of the series'
+    throw new DataError(
+      'INVALID_SPLIT',
+      `The training start (${Number.isFinite(t) ? formatInstant(t) : String(t)}) must lie ` +
+        `between the first row (${formatInstant(start)}) and the training end (${end}).`,
+    )
+  }
+  return lowerBound(grid, t)
+}
+
+function checkExclusion(hours: number | undefined): void {
+  if (hours === undefined || (Number.isFinite(hours) && hours >= 0)) return
+  throw new DataError(
+    'INVALID_SPLIT',
+    `The shortest constant run to exclude from training must be 0 (keep them) or more hours; ` +
+      `got ${hours}.`,
+  )
+}
+
 /** Index of the first grid instant at or after t: instants snap forward to the grid. */
 function lowerBound(grid: Float64Array, t: number): number {
   let lo = 0
@@ -121,7 +151,7 @@ function checkLengths(split: ResolvedSplit, req: SplitRequirements, grid: Float6
   // steps one horizon per origin: the part must hold L + origins × H steps.
   const walk = req.inputLength + req.origins * req.horizon
   const parts = [
-    { name: 'training', from: 0, to: split.trainEnd, needsWalk: false },
+    { name: 'training', from: split.trainStart ?? 0, to: split.trainEnd, needsWalk: false },
     { name: 'validation', from: split.trainEnd, to: split.valEnd, needsWalk: true },
     { name: 'test', from: split.valEnd, to: split.length, needsWalk: true },
   ]

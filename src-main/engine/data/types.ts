@@ -75,7 +75,20 @@ export interface ColumnRun extends TimeRun {
 }
 
 export interface ConstantRun extends ColumnRun {
+  /** The run's first value (the others equal it within 1e-9 relative, see runs.ts). */
   value: number
+}
+
+/** A change of a column's level by a factor of at least 3 (rule in level-shifts.ts). */
+export interface LevelShift {
+  column: string
+  /** The first grid instant of the new level, in UTC ms. */
+  at: number
+  /** Median levels over the 28 days before and from the shift. */
+  before: number
+  after: number
+  /** after / before: 0.1 for a tenfold drop. */
+  factor: number
 }
 
 export type WarningCode =
@@ -88,6 +101,7 @@ export type WarningCode =
   | 'DROPPED_COLUMNS'
   | 'SHORT_SERIES'
   | 'COLUMNS_NAMED'
+  | 'LEVEL_SHIFT'
 
 export interface DataWarning {
   code: WarningCode
@@ -127,6 +141,8 @@ export interface Profile {
   omittedRuns?: { absent: number; gaps: number; constant: number }
   /** Columns whose name is not their header text in the file; present only when some are. */
   renamedColumns?: RenamedColumn[]
+  /** Regime changes in level per column; absent in profiles made before they were detected. */
+  levelShifts?: LevelShift[]
 }
 
 /** A column named otherwise than the file's header says, and why. */
@@ -155,12 +171,34 @@ export interface Roles {
   calendar: CalendarOptions
 }
 
-export type SplitSpec =
+export type SplitSpec = (
   | { kind: 'fractions'; train: number; val: number; test: number }
   | { kind: 'dates'; trainEnd: number; valEnd: number }
+) &
+  SplitTraining
 
-/** A split resolved to grid indices: [0, trainEnd) train, [trainEnd, valEnd) val, rest test. */
+/** What either form of split adds about the training part. */
+export interface SplitTraining {
+  /**
+   * First instant training reads (UTC ms), e.g. just after a level shift; absent: the first
+   * row. The fractions or dates still place the validation and test parts on the whole series;
+   * only the training part begins later.
+   */
+  trainStart?: number
+  /**
+   * Training windows that overlap a constant run (runs.ts) of the target of at least this many
+   * hours are skipped; 0 keeps them. Absent: 24 (constant-exclusion.ts).
+   */
+  excludeConstantHours?: number
+}
+
+/**
+ * A split resolved to grid indices: [trainStart, trainEnd) train, [trainEnd, valEnd) val, rest
+ * test. trainStart is absent (read: 0) in records stored before the split had a start.
+ */
 export interface ResolvedSplit {
+  trainStart?: number
+  trainStartTime?: number
   trainEnd: number
   valEnd: number
   length: number

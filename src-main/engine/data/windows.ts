@@ -10,7 +10,8 @@
 //   vector z[t·D + j] that NHiTS pools over.
 // - Every window of the split is a candidate (stride 1: N − L − H + 1 of them); one that touches a
 //   missing value in any column it reads is skipped, unless the short-gap interpolation option
-//   filled that value first. Each epoch shuffles the kept windows with a seeded generator and
+//   filled that value first. A window that overlaps an excluded row range (a constant run the
+//   dataset excludes from training, see constant-exclusion.ts) is skipped too. Each epoch shuffles the kept windows with a seeded generator and
 //   cuts them into batches of B, keeping the last partial batch, as Darts' DataLoader does.
 //
 // Batches are Float32 (what the ONNX graphs take); Darts itself runs in float64, so results agree
@@ -38,6 +39,13 @@ export interface WindowSource {
 export interface WindowOptions extends WindowShape {
   /** Interpolate runs of at most this many missing steps before skipping windows; 0 = never. */
   maxGapFill?: number
+  /** Row ranges [from, to) no training window may overlap (its L + H steps); default none. */
+  excludedRows?: readonly RowRange[]
+}
+
+export interface RowRange {
+  from: number
+  to: number
 }
 
 export interface TrainingWindows {
@@ -50,6 +58,8 @@ export interface TrainingWindows {
   candidates: number
   /** Candidates left out because they touch a missing value. */
   skipped: number
+  /** Candidates left out because they overlap an excluded row range (and no missing value). */
+  excluded: number
   /** Values filled by interpolation (0 unless maxGapFill > 0). */
   filled: number
 }
@@ -87,12 +97,30 @@ export function trainingWindows(
   const badCovariate = missingPrefix(start, end, (i) =>
     used.covariates.some((c) => Number.isNaN(c[i])),
   )
+  const excludedMark = new Uint8Array(end - start)
+  for (const r of options.excludedRows ?? []) {
+    for (let i = Math.max(r.from, start); i < Math.min(r.to, end); i++) excludedMark[i - start] = 1
+  }
+  const inExcluded = missingPrefix(start, end, (i) => excludedMark[i - start] === 1)
   const kept: number[] = []
+  let excluded = 0
   for (let s = start; s < start + candidates; s++) {
     const o = s - start
     if (badTarget[o + L + H] - badTarget[o] > 0) continue
     if (badCovariate[o + L] - badCovariate[o] > 0) continue
+    if (inExcluded[o + L + H] - inExcluded[o] > 0) {
+      excluded++
+      continue
+    }
     kept.push(s)
+  }
+  if (kept.length === 0 && excluded > 0) {
+    throw new DataError(
+      'SPLIT_TOO_SHORT',
+      `Every training window either touches a missing value or overlaps a constant run excluded ` +
+        `from training (${excluded} of ${candidates}). Keep constant runs in training, move the ` +
+        'training start, or give training more time.',
+    )
   }
   if (kept.length === 0) {
     throw new DataError(
@@ -106,7 +134,8 @@ export function trainingWindows(
     shape: { inputLength: L, horizon: H },
     starts: Int32Array.from(kept),
     candidates,
-    skipped: candidates - kept.length,
+    skipped: candidates - kept.length - excluded,
+    excluded,
     filled,
   }
 }

@@ -104,7 +104,7 @@ export interface TrialResult {
   steps: number
   stoppedEarly: boolean
   parameterCount: ParameterCount
-  windows: { train: number; trainSkipped: number; validation: number }
+  windows: { train: number; trainSkipped: number; trainExcluded: number; validation: number }
   /** Split boundaries as grid rows and instants. */
   split: { trainEnd: number; valEnd: number; trainEndTime: number; valEndTime: number }
   /** The model's input columns: the target, then the covariates in stacking order. */
@@ -228,6 +228,7 @@ export async function runTrial(
       windows: {
         train: data1.train.starts.length,
         trainSkipped: data1.train.skipped,
+        trainExcluded: data1.train.excluded,
         validation: data1.validation?.starts.length ?? 0,
       },
       split: {

@@ -1,8 +1,11 @@
 // A trial's data, ready to train on (DESIGN.md "Data flow of one trial"): the split resolved and
 // checked against the window and walk-forward needs, the model's columns in stacking order,
-// MinMax fitted on the training split and applied to all rows, the kept training and validation
-// windows, and the walk-forward plan over the validation split.
+// MinMax fitted on the training split (from its start, so a regime the user cut off does not
+// stretch the scale) and applied to all rows, the kept training windows (none overlapping an
+// excluded constant run) and validation windows, and the walk-forward plan over the validation
+// split.
 
+import { DEFAULT_EXCLUDE_CONSTANT_HOURS, excludedConstantRows } from '../data/constant-exclusion'
 import { DataError } from '../data/data-error'
 import { applyMinMaxColumns, fitMinMax, inverseMinMax, type MinMaxScaler } from '../data/scale'
 import { DEFAULT_SPLIT, resolveSplit } from '../data/split'
@@ -21,7 +24,10 @@ export interface TrialData {
   roles: Roles
   /** IANA zone the calendar covariates are computed in (the dataset's profile timezone). */
   timezone: string
-  /** Default: 70 / 20 / 10 by fractions. */
+  /**
+   * Default: 70 / 20 / 10 by fractions. Its trainStart and excludeConstantHours (default 24)
+   * decide which rows training windows may read.
+   */
   split?: SplitSpec
 }
 
@@ -55,10 +61,17 @@ export function prepareTrialData(data: TrialData, o: PrepareOptions): PreparedDa
   })
   const stacked = stackedColumns(series, data.roles, data.timezone)
   const columns = [stacked.target, ...stacked.covariates]
-  const scaler = fitMinMax(columns, split.trainEnd)
+  const trainStart = split.trainStart ?? 0
+  const scaler = fitMinMax(columns, split.trainEnd, trainStart)
   const scaled = applyMinMaxColumns(scaler, columns)
   const source = { target: scaled[0].values, covariates: scaled.slice(1).map((c) => c.values) }
-  const train = trainingWindows(source, { start: 0, end: split.trainEnd }, o)
+  const hours = data.split?.excludeConstantHours ?? DEFAULT_EXCLUDE_CONSTANT_HOURS
+  const excludedRows = excludedConstantRows(series, data.roles, hours)
+  const train = trainingWindows(
+    source,
+    { start: trainStart, end: split.trainEnd },
+    { ...o, excludedRows },
+  )
   let validation: TrainingWindows | null = null
   try {
     validation = trainingWindows(source, { start: split.trainEnd, end: split.valEnd }, o)

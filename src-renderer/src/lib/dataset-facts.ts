@@ -46,7 +46,7 @@ export function splitParts(profile: Profile, split: ResolvedSplit): SplitPart[] 
     ms: (to - from) * step,
   })
   return [
-    part('train', 'Train', 0, split.trainEnd),
+    part('train', 'Train', split.trainStart ?? 0, split.trainEnd),
     part('val', 'Validation', split.trainEnd, split.valEnd),
     part('test', 'Test', split.valEnd, split.length),
   ]

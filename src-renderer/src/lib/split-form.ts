@@ -31,6 +31,36 @@ export function splitFromDates(trainEnd: string, valEnd: string): FormResult {
   return { ok: true, split: { kind: 'dates', trainEnd: a, valEnd: b } }
 }
 
+/**
+ * `split` with the training-part settings (training start, constant-run exclusion) of the split
+ * it replaces, so re-entering shares or dragging a boundary keeps them.
+ */
+export function withTrainingPart(split: SplitSpec, from: SplitSpec): SplitSpec {
+  const { trainStart, excludeConstantHours } = from
+  return {
+    ...split,
+    ...(trainStart !== undefined ? { trainStart } : {}),
+    ...(excludeConstantHours !== undefined ? { excludeConstantHours } : {}),
+  }
+}
+
+/** `split` training from `trainStart`, or from the first row when it is null. */
+export function withTrainStart(split: SplitSpec, trainStart: number | null): SplitSpec {
+  const rest = { ...split }
+  delete rest.trainStart
+  return trainStart === null ? rest : { ...rest, trainStart }
+}
+
+/** The training-start input: empty means the first row. */
+export function trainStartFromInput(
+  text: string,
+): { ok: true; trainStart: number | null } | { ok: false; message: string } {
+  if (text.trim() === '') return { ok: true, trainStart: null }
+  const t = fromDateTimeInput(text)
+  if (t === null) return { ok: false, message: 'Enter the training start as a date and time.' }
+  return { ok: true, trainStart: t }
+}
+
 function round(v: number): string {
   return String(Math.round(v * 100) / 100)
 }

@@ -1,7 +1,71 @@
 import { describe, expect, it } from 'vitest'
-import { calendarOption, withCalendar } from '../../../src-main/cli/data-options'
+import { calendarOption, splitOption, withCalendar } from '../../../src-main/cli/data-options'
 import { UsageError } from '../../../src-main/cli/usage-error'
 import type { Roles } from '../../../src-main/engine/data/types'
+import { parseCliArgs } from '../../../src-main/cli/parse-cli-args'
+import { RUN_OPTIONS } from '../../../src-main/cli/run-command'
+import { runRequest } from '../../../src-main/cli/run-request'
+
+describe('split options', () => {
+  it('leaves the split to the default when no split option is given', () => {
+    expect(splitOption()).toBeUndefined()
+    expect(splitOption(undefined, undefined, {})).toBeUndefined()
+  })
+
+  it('adds --train-start (UTC unless an offset is given) to the default or the dated split', () => {
+    expect(splitOption(undefined, undefined, { trainStart: '2021-01-11T10:00' })).toEqual({
+      kind: 'fractions',
+      train: 0.7,
+      val: 0.2,
+      test: 0.1,
+      trainStart: Date.UTC(2021, 0, 11, 10),
+    })
+    expect(
+      splitOption('2022-01-01', '2022-06-01', { trainStart: '2021-01-11T11:00:00+01:00' }),
+    ).toEqual({
+      kind: 'dates',
+      trainEnd: Date.UTC(2022, 0, 1),
+      valEnd: Date.UTC(2022, 5, 1),
+      trainStart: Date.UTC(2021, 0, 11, 10),
+    })
+  })
+
+  it('reads --exclude-constant as whole hours, 0 allowed', () => {
+    expect(splitOption(undefined, undefined, { excludeConstant: '0' })).toMatchObject({
+      excludeConstantHours: 0,
+    })
+    expect(splitOption(undefined, undefined, { excludeConstant: '48' })).toMatchObject({
+      excludeConstantHours: 48,
+    })
+    expect(() => splitOption(undefined, undefined, { excludeConstant: '-1' })).toThrow(UsageError)
+    expect(() => splitOption(undefined, undefined, { excludeConstant: '1.5' })).toThrow(
+      '--exclude-constant must be a non-negative integer',
+    )
+  })
+
+  it('refuses a training start that is not a date, and one split date alone', () => {
+    expect(() => splitOption(undefined, undefined, { trainStart: 'soon' })).toThrow(
+      '--train-start is not an ISO date: soon',
+    )
+    expect(() => splitOption('2022-01-01')).toThrow('give both --train-end and --val-end')
+  })
+
+  it('threads --train-start and --exclude-constant into `frontier run`’s request', () => {
+    const { values } = parseCliArgs(
+      ['--data', 'demo:water', '--train-start', '2022-03-01', '--exclude-constant', '12'],
+      RUN_OPTIONS,
+      0,
+    )
+    expect(runRequest(values).split).toEqual({
+      kind: 'fractions',
+      train: 0.7,
+      val: 0.2,
+      test: 0.1,
+      trainStart: Date.UTC(2022, 2, 1),
+      excludeConstantHours: 12,
+    })
+  })
+})
 
 const off = { hour: false, weekday: false, month: false, weekend: false, holidays: null }
 

@@ -7,7 +7,13 @@ import {
   withColumnUse,
   withTarget,
 } from '../../../src-renderer/src/lib/roles'
-import { splitFromDates, splitFromPercents } from '../../../src-renderer/src/lib/split-form'
+import {
+  splitFromDates,
+  splitFromPercents,
+  trainStartFromInput,
+  withTrainStart,
+  withTrainingPart,
+} from '../../../src-renderer/src/lib/split-form'
 
 const H = 3_600_000
 const T0 = Date.UTC(2024, 0, 1)
@@ -42,6 +48,12 @@ describe('dataset facts', () => {
     expect(train).toMatchObject({ start: T0, last: T0 + 69 * H, steps: 70, ms: 70 * H })
     expect(val).toMatchObject({ start: T0 + 70 * H, last: T0 + 89 * H, steps: 20 })
     expect(test).toMatchObject({ start: T0 + 90 * H, last: T0 + 99 * H, steps: 10 })
+  })
+
+  it('begins the training part at the training start; records without one start at row 0', () => {
+    const [train, val] = splitParts(profile, { ...resolved, trainStart: 30 })
+    expect(train).toMatchObject({ start: T0 + 30 * H, last: T0 + 69 * H, steps: 40 })
+    expect(val).toMatchObject({ start: T0 + 70 * H, steps: 20 })
   })
 
   it('shows a date split as measured percentages', () => {
@@ -84,6 +96,33 @@ describe('split form', () => {
     })
     expect(splitFromDates('2024-01-04T00:00', '2024-01-03T00:00')).toMatchObject({ ok: false })
     expect(splitFromDates('', '2024-01-03T00:00')).toMatchObject({ ok: false })
+  })
+})
+
+describe('split form: the training part', () => {
+  const shares = { kind: 'fractions', train: 0.7, val: 0.2, test: 0.1 } as const
+
+  it('keeps the training start and the exclusion when the shares or dates change', () => {
+    const old = { ...shares, trainStart: T0 + 5 * H, excludeConstantHours: 0 }
+    expect(withTrainingPart({ kind: 'dates', trainEnd: 1, valEnd: 2 }, old)).toEqual({
+      kind: 'dates',
+      trainEnd: 1,
+      valEnd: 2,
+      trainStart: T0 + 5 * H,
+      excludeConstantHours: 0,
+    })
+    expect(withTrainingPart(shares, { ...shares })).toEqual(shares)
+  })
+
+  it('sets or clears the training start', () => {
+    expect(withTrainStart(shares, T0)).toEqual({ ...shares, trainStart: T0 })
+    expect(withTrainStart({ ...shares, trainStart: T0 }, null)).toEqual(shares)
+    expect(trainStartFromInput('')).toEqual({ ok: true, trainStart: null })
+    expect(trainStartFromInput('2024-01-02T03:00')).toEqual({
+      ok: true,
+      trainStart: Date.UTC(2024, 0, 2, 3),
+    })
+    expect(trainStartFromInput('tomorrow')).toMatchObject({ ok: false })
   })
 })
 

@@ -35,6 +35,7 @@ function data(over: Partial<SeriesChartData> = {}): SeriesChartData {
     gaps: [],
     absentRuns: [],
     constantRuns: [],
+    levelShifts: [],
     split: { trainEnd: T0 + 70 * H, valEnd: T0 + 90 * H },
     ...over,
   }
@@ -150,5 +151,49 @@ describe('layout helpers', () => {
   it('pickBuckets falls back to the overview, and to nothing when empty', () => {
     const d = data({ overview: { ...buckets([]), t: [], min: [], max: [] } })
     expect(pickBuckets(d, d.extent)).toBeNull()
+  })
+
+  it('draws constant runs as spans over their steps, half a step either side', () => {
+    const m = layout(
+      data({ constantRuns: [{ start: T0 + 20 * H, end: T0 + 43 * H, steps: 24 }] }),
+      size,
+      [T0, T0 + 100 * H],
+    )
+    // 5 px per hour from x = 60: 19.5 h → 157.5, 43.5 h → 277.5.
+    expect(m.constants).toEqual([{ key: `const-${T0 + 20 * H}`, x: 157.5, width: 120 }])
+  })
+
+  it('marks level shifts in view with their factor, and none outside it', () => {
+    const shifts = [
+      { at: T0 + 40 * H, factor: 0.0995 },
+      { at: T0 + 95 * H, factor: 3.21 },
+    ]
+    const m = layout(data({ levelShifts: shifts }), size, [T0, T0 + 100 * H])
+    expect(m.shifts).toEqual([
+      { key: `shift-${T0 + 40 * H}`, x: 260, label: '÷10' },
+      { key: `shift-${T0 + 95 * H}`, x: 535, label: '×3.2' },
+    ])
+    const zoomed = layout(data({ levelShifts: shifts }), size, [T0 + 50 * H, T0 + 90 * H])
+    expect(zoomed.shifts).toEqual([])
+  })
+
+  it('greys the rows before the training start and gives the start its own handle', () => {
+    const split = { trainStart: T0 + 20 * H, trainEnd: T0 + 70 * H, valEnd: T0 + 90 * H }
+    const m = layout(data({ split }), size, [T0, T0 + 100 * H])
+    expect(m.regions.map((r) => [r.key, r.x, r.width, r.labelX])).toEqual([
+      ['before', 60, 100, null],
+      ['train', 160, 250, 285],
+      ['val', 410, 100, 460],
+      ['test', 510, 50, 535],
+    ])
+    expect(m.splitLines).toEqual([
+      { key: 'trainStart', x: 160 },
+      { key: 'trainEnd', x: 410 },
+      { key: 'valEnd', x: 510 },
+    ])
+    // Without a start (or at the first row) no region precedes training.
+    const plain = layout(data(), size, [T0, T0 + 100 * H])
+    expect(plain.regions.map((r) => r.key)).toEqual(['train', 'val', 'test'])
+    expect(plain.splitLines.map((l) => l.key)).toEqual(['trainEnd', 'valEnd'])
   })
 })

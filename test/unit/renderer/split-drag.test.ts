@@ -47,4 +47,17 @@ describe('split drag inversion', () => {
     expect(snapToGrid(T0 + 1.49 * H, T0, H)).toBe(T0 + H)
     expect(snapToGrid(T0 - 0.6 * H, T0, H)).toBe(T0 - H)
   })
+
+  it('moves the training start between the first row and a step before the training end', () => {
+    const withStart = { ...current, trainStart: T0 + 10 * H }
+    const s = splitFromDrag(full, extent, H, withStart, { handle: 'trainStart', px: 60 + 30 * 5 })
+    expect(s).toEqual({ ...withStart, trainStart: T0 + 30 * H })
+    const early = splitFromDrag(full, extent, H, withStart, { handle: 'trainStart', px: -99 })
+    expect(early.trainStart).toBe(T0)
+    const late = splitFromDrag(full, extent, H, withStart, { handle: 'trainStart', px: 9999 })
+    expect(late.trainStart).toBe(current.trainEnd - H)
+    // The training end cannot pass the start.
+    const end = splitFromDrag(full, extent, H, withStart, { handle: 'trainEnd', px: 0 })
+    expect(end).toEqual({ ...withStart, trainEnd: T0 + 11 * H })
+  })
 })

@@ -70,6 +70,28 @@ describe('DatasetService', () => {
     expect((await service.get(summary.id)).split).toEqual(record.split)
   })
 
+  it('stores a training start and a constant-run exclusion with the split, refusing bad ones', async () => {
+    const [summary] = await service.list()
+    const trainStart = Date.parse('2022-01-01T00:00:00Z')
+    const split = {
+      kind: 'fractions' as const,
+      train: 0.7,
+      val: 0.2,
+      test: 0.1,
+      trainStart,
+      excludeConstantHours: 48,
+    }
+    const record = await service.setSplit(summary.id, split)
+    expect(record.resolvedSplit.trainStartTime).toBe(trainStart)
+    expect(record.resolvedSplit.trainStart).toBe((trainStart - record.profile.start) / 3_600_000)
+    expect((await service.get(summary.id)).split).toEqual(split)
+    // After the training end: refused, the stored split stays.
+    await expect(
+      service.setSplit(summary.id, { ...split, trainStart: record.resolvedSplit.valEndTime }),
+    ).rejects.toMatchObject({ code: 'INVALID_SPLIT' })
+    expect((await service.get(summary.id)).split).toEqual(split)
+  })
+
   it('serves preview pages and per-pixel buckets of a column', async () => {
     const [summary] = await service.list()
     const page = await service.preview(summary.id, 10, 5)

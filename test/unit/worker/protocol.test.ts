@@ -47,6 +47,17 @@ const complete = {
 const problem = (r: { ok: boolean; problem?: string }) => (r.ok ? null : r.problem)
 
 describe('worker protocol', () => {
+  it('carries the split’s training start and constant-run exclusion to the worker', () => {
+    const split = { ...SHORT_SPLIT, trainStart: Date.UTC(2021, 5, 1), excludeConstantHours: 0 }
+    const message = { ...start, data: { ...start.data, split } }
+    expect(parseParentMessage(message)).toEqual({ ok: true, message })
+    const negative = {
+      ...start,
+      data: { ...start.data, split: { ...split, excludeConstantHours: -1 } },
+    }
+    expect(parseParentMessage(negative).ok).toBe(false)
+  })
+
   it('accepts every well-formed message in both directions', () => {
     expect(parseParentMessage(start)).toEqual({ ok: true, message: start })
     expect(parseParentMessage({ type: 'cancel', reason: 'timeout' }).ok).toBe(true)

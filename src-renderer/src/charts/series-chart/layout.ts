@@ -10,6 +10,7 @@ import type {
   PlotArea,
   RegionMark,
   SeriesChartData,
+  ShiftMark,
   Size,
   SpanMark,
   SplitLineMark,
@@ -62,6 +63,7 @@ export function layout(data: SeriesChartData, size: Size, view: Domain): Marks {
     gaps: runSpans(data.gaps, 'gap'),
     absent: runSpans(data.absentRuns, 'absent'),
     constants: runSpans(data.constantRuns, 'const'),
+    shifts: shiftMarks(data.levelShifts, plot, px),
     splitLines: data.split ? splitLines(data.split, plot, px) : [],
     xTicks: timeTicks(x, plot),
     yTicks: y.ticks(5).map((v) => ({ key: String(v), at: y(v), label: y.tickFormat(5)(v) })),
@@ -145,8 +147,10 @@ function clip(x0: number, x1: number, plot: PlotArea): [number, number] | null {
 
 function regions(data: SeriesChartData, plot: PlotArea, px: (t: number) => number): RegionMark[] {
   const split = data.split!
+  const trainStart = split.trainStart ?? data.extent[0]
   const bounds: [RegionMark['key'], number, number][] = [
-    ['train', data.extent[0], split.trainEnd],
+    ['before', data.extent[0], trainStart],
+    ['train', trainStart, split.trainEnd],
     ['val', split.trainEnd, split.valEnd],
     ['test', split.valEnd, data.extent[1] + data.stepMs],
   ]
@@ -155,7 +159,7 @@ function regions(data: SeriesChartData, plot: PlotArea, px: (t: number) => numbe
     const clipped = clip(px(a), px(b), plot)
     if (!clipped || clipped[1] - clipped[0] <= 0) continue
     const width = clipped[1] - clipped[0]
-    const labelX = width >= MIN_LABELLED_REGION ? clipped[0] + width / 2 : null
+    const labelX = width >= MIN_LABELLED_REGION && key !== 'before' ? clipped[0] + width / 2 : null
     out.push({ key, x: clipped[0], width, labelX })
   }
   return out
@@ -163,10 +167,32 @@ function regions(data: SeriesChartData, plot: PlotArea, px: (t: number) => numbe
 
 function splitLines(split: SplitTimes, plot: PlotArea, px: (t: number) => number): SplitLineMark[] {
   const lines: SplitLineMark[] = [
+    ...(split.trainStart !== undefined
+      ? [{ key: 'trainStart' as const, x: px(split.trainStart) }]
+      : []),
     { key: 'trainEnd', x: px(split.trainEnd) },
     { key: 'valEnd', x: px(split.valEnd) },
   ]
   return lines.filter((l) => l.x >= plot.left && l.x <= plot.left + plot.width)
+}
+
+/** A marker at each shift in view, labelled with its factor: ÷10 for a tenfold drop, ×3 for a rise. */
+function shiftMarks(
+  shifts: SeriesChartData['levelShifts'],
+  plot: PlotArea,
+  px: (t: number) => number,
+): ShiftMark[] {
+  return shifts
+    .map((s) => ({
+      key: `shift-${s.at}`,
+      x: px(s.at),
+      label: s.factor < 1 ? `÷${twoDigits(1 / s.factor)}` : `×${twoDigits(s.factor)}`,
+    }))
+    .filter((m) => m.x >= plot.left && m.x <= plot.left + plot.width)
+}
+
+function twoDigits(v: number): number {
+  return Number(v.toPrecision(2))
 }
 
 function timeTicks(x: ReturnType<typeof timeScale>, plot: PlotArea): TickMark[] {

@@ -1,9 +1,20 @@
 // Draws the marks into the chart's SVG. Every layer is one `selection.join`, so entering,
 // updating and leaving marks are handled in one place and a re-render is idempotent.
 import { select, type DragBehavior, type Selection, type SubjectPosition } from 'd3'
-import type { Marks, RegionMark, SpanMark, SplitLineMark, TickMark } from './types'
+import type { Marks, RegionMark, ShiftMark, SpanMark, SplitLineMark, TickMark } from './types'
 
-const LAYERS = ['regions', 'gaps', 'absent', 'grid', 'data', 'constants', 'axes', 'split'] as const
+const LAYERS = [
+  'regions',
+  'gaps',
+  'absent',
+  'constant-shades',
+  'grid',
+  'data',
+  'constants',
+  'shifts',
+  'axes',
+  'split',
+] as const
 type Layer = (typeof LAYERS)[number]
 
 export type SplitDrag = DragBehavior<SVGGElement, SplitLineMark, SplitLineMark | SubjectPosition>
@@ -15,6 +26,7 @@ export interface RenderOptions {
 }
 
 const SPLIT_LABELS: Record<SplitLineMark['key'], string> = {
+  trainStart: 'training start',
   trainEnd: 'train | val',
   valEnd: 'val | test',
 }
@@ -74,6 +86,9 @@ export function render(svg: SVGSVGElement, marks: Marks, options: RenderOptions)
 
   spans(layer('gaps'), marks.gaps, 'gap', plot.top, plot.height)
   spans(layer('absent'), marks.absent, 'absent', plot.top, plot.height)
+  // A constant run is shaded over the full height (the line inside it is flat, easy to miss
+  // zoomed out) and marked by a band on the axis, which stays visible over the data.
+  spans(layer('constant-shades'), marks.constants, 'constant-shade', plot.top, plot.height)
   spans(
     layer('constants'),
     marks.constants,
@@ -106,6 +121,7 @@ export function render(svg: SVGSVGElement, marks: Marks, options: RenderOptions)
     .attr('class', 'line')
     .attr('d', (d) => d)
 
+  shiftMarkers(layer('shifts'), marks)
   axes(layer('axes'), marks)
   splitHandles(layer('split'), marks, options.splitDrag)
 }
@@ -125,6 +141,28 @@ function spans(
     .attr('y', y)
     .attr('width', (d) => d.width)
     .attr('height', height)
+}
+
+function shiftMarkers(g: Selection<SVGGElement, unknown, null, undefined>, marks: Marks) {
+  const { plot } = marks
+  const m = g
+    .selectAll<SVGGElement, ShiftMark>('g.shift')
+    .data(marks.shifts, (d) => d.key)
+    .join((enter) => {
+      const s = enter.append('g').attr('class', 'shift')
+      s.append('line')
+      s.append('text').attr('dx', 4).attr('dy', '0.9em')
+      s.append('title')
+      return s
+    })
+    .attr('transform', (d) => `translate(${d.x},0)`)
+  m.select('line')
+    .attr('y1', plot.top)
+    .attr('y2', plot.top + plot.height)
+  m.select('text')
+    .attr('y', plot.top)
+    .text((d) => d.label)
+  m.select('title').text((d) => `Level shift: the level changes ${d.label}`)
 }
 
 function axes(g: Selection<SVGGElement, unknown, null, undefined>, marks: Marks) {

@@ -21,6 +21,8 @@ export interface Margin {
 export const MARGIN: Margin = { top: 30, right: 14, bottom: 24, left: 60 }
 
 export interface SplitTimes {
+  /** First instant training reads; absent: the first row. */
+  trainStart?: number
   /** First instant of validation (= end of train, exclusive). */
   trainEnd: number
   /** First instant of test. */
@@ -43,6 +45,8 @@ export interface SeriesChartData {
   /** Grid instants with no row at all. */
   absentRuns: TimeRun[]
   constantRuns: TimeRun[]
+  /** Level shifts of the drawn column (profile.levelShifts): a vertical marker each. */
+  levelShifts: { at: number; factor: number }[]
   split: SplitTimes | null
 }
 
@@ -54,7 +58,8 @@ export interface PlotArea {
 }
 
 export interface RegionMark {
-  key: 'train' | 'val' | 'test'
+  /** 'before': rows ahead of the training start, which training does not read. */
+  key: 'before' | 'train' | 'val' | 'test'
   x: number
   width: number
   /** Where the region's name goes; null when the visible part is too narrow to label. */
@@ -65,6 +70,13 @@ export interface SpanMark {
   key: string
   x: number
   width: number
+}
+
+export interface ShiftMark {
+  key: string
+  x: number
+  /** "×0.1" for a tenfold drop. */
+  label: string
 }
 
 export interface SplitLineMark {
@@ -89,6 +101,7 @@ export interface Marks {
   gaps: SpanMark[]
   absent: SpanMark[]
   constants: SpanMark[]
+  shifts: ShiftMark[]
   splitLines: SplitLineMark[]
   xTicks: TickMark[]
   yTicks: TickMark[]

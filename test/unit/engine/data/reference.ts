@@ -34,7 +34,10 @@ export function referenceRuns(grid: number[], inside: (i: number) => boolean): T
   return runs
 }
 
-/** Maximal runs of one repeated non-missing value at least `min` long. */
+/**
+ * Maximal runs of one repeated non-missing value at least `min` long, "repeated" meaning within
+ * 1e-9 of the run's first value (relative) or 1e-12 (absolute), whichever is larger.
+ */
 export function referenceConstantRuns(
   grid: number[],
   values: number[],
@@ -45,7 +48,9 @@ export function referenceConstantRuns(
   let i = 0
   while (i < values.length) {
     let j = i
-    while (j + 1 < values.length && !Number.isNaN(values[i]) && values[j + 1] === values[i]) j++
+    const same = (v: number) =>
+      Math.abs(v - values[i]) <= Math.max(1e-9 * Math.abs(values[i]), 1e-12)
+    while (j + 1 < values.length && !Number.isNaN(values[i]) && same(values[j + 1])) j++
     if (!Number.isNaN(values[i]) && j - i + 1 >= min) {
       runs.push({ column, value: values[i], start: grid[i], end: grid[j], steps: j - i + 1 })
     }

@@ -14,6 +14,8 @@ describe('resolveSplit', () => {
   it('splits 70/20/10 by default', () => {
     const split = resolveSplit(grid(10_000), DEFAULT_SPLIT, DEFAULT_REQUIREMENTS)
     expect(split).toEqual({
+      trainStart: 0,
+      trainStartTime: T0,
       trainEnd: 7000,
       valEnd: 9000,
       length: 10_000,
@@ -147,5 +149,47 @@ describe('resolveSplit', () => {
       length: 3,
       valEndTime: T0 + 3 * HOUR,
     })
+  })
+
+  it('starts training at the first grid row at or after trainStart, leaving val and test put', () => {
+    const plain = resolveSplit(grid(10_000), DEFAULT_SPLIT, DEFAULT_REQUIREMENTS)
+    const late = resolveSplit(
+      grid(10_000),
+      { ...DEFAULT_SPLIT, trainStart: T0 + 2500.5 * HOUR },
+      DEFAULT_REQUIREMENTS,
+    )
+    expect(late).toEqual({ ...plain, trainStart: 2501, trainStartTime: T0 + 2501 * HOUR })
+    const dates = resolveSplit(
+      grid(10_000),
+      { kind: 'dates', trainEnd: T0 + 6000 * HOUR, valEnd: T0 + 8000 * HOUR, trainStart: T0 },
+      DEFAULT_REQUIREMENTS,
+    )
+    expect([dates.trainStart, dates.trainEnd, dates.valEnd]).toEqual([0, 6000, 8000])
+  })
+
+  it('refuses a training start outside [first row, training end) or too late for a window', () => {
+    const at = (h: number) => ({ ...DEFAULT_SPLIT, trainStart: T0 + h * HOUR })
+    dataError(() => resolveSplit(grid(1000), at(-1), NONE), 'INVALID_SPLIT')
+    dataError(() => resolveSplit(grid(1000), at(700), NONE), 'INVALID_SPLIT')
+    dataError(
+      () => resolveSplit(grid(1000), { ...DEFAULT_SPLIT, trainStart: NaN }, NONE),
+      'INVALID_SPLIT',
+    )
+    // 100 training rows left, fewer than 168 + 24.
+    const error = dataError(
+      () => resolveSplit(grid(10_000), at(6900), DEFAULT_REQUIREMENTS),
+      'SPLIT_TOO_SHORT',
+    )
+    expect(error.message).toContain('The training part has 100 time steps')
+  })
+
+  it('refuses a negative constant-run exclusion', () => {
+    dataError(
+      () => resolveSplit(grid(100), { ...DEFAULT_SPLIT, excludeConstantHours: -1 }, NONE),
+      'INVALID_SPLIT',
+    )
+    expect(
+      resolveSplit(grid(100), { ...DEFAULT_SPLIT, excludeConstantHours: 0 }, NONE).trainStart,
+    ).toBe(0)
   })
 })

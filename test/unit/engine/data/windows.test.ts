@@ -48,6 +48,54 @@ describe('trainingWindows', () => {
     expect(Array.from(offset.starts)).toEqual(range(10, 15))
   })
 
+  it('skips windows that overlap an excluded row range and keeps the others', () => {
+    const w = trainingWindows(
+      source(30),
+      { start: 0, end: 30 },
+      {
+        ...shape,
+        excludedRows: [
+          { from: 10, to: 13 },
+          { from: 28, to: 40 },
+        ],
+      },
+    )
+    // A window [s, s + 6) overlaps [10, 13) ⇔ s ∈ [5, 12], and [28, 40) ⇔ s ≥ 23.
+    const slow = range(0, 25).filter((s) => !(s + L + H > 10 && s < 13) && !(s + L + H > 28))
+    expect(Array.from(w.starts)).toEqual(slow)
+    expect(w.excluded).toBe(25 - slow.length)
+    expect(w.skipped).toBe(0)
+  })
+
+  it('counts a window that touches a gap as skipped, not excluded, and explains when none is left', () => {
+    const src = source(30)
+    src.target[11] = NaN
+    const w = trainingWindows(
+      src,
+      { start: 0, end: 20 },
+      {
+        ...shape,
+        excludedRows: [{ from: 10, to: 11 }],
+      },
+    )
+    // Gap at 11 → s ∈ [6, 11] skipped; exclusion at 10 → s ∈ [5, 10]: only 5 is excluded.
+    expect(w.skipped).toBe(6)
+    expect(w.excluded).toBe(1)
+    const error = dataError(
+      () =>
+        trainingWindows(
+          source(30),
+          { start: 0, end: 20 },
+          {
+            ...shape,
+            excludedRows: [{ from: 0, to: 20 }],
+          },
+        ),
+      'SPLIT_TOO_SHORT',
+    )
+    expect(error.message).toContain('constant run')
+  })
+
   it('skips windows whose target rows (input or horizon) touch a gap', () => {
     const src = source(30)
     src.target[10] = NaN
