@@ -162,6 +162,8 @@ export async function confirmStudy(
   const inputLength = spec.settings.inputLength ?? DEFAULT_WALK_FORWARD.inputLength
   const horizon = spec.settings.horizon ?? DEFAULT_WALK_FORWARD.horizon
   const confirmed: TrialConfirmation[] = []
+  // One confirmation, one instant: every trial scored by this call carries the same date.
+  const confirmedAt = now().toISOString()
   for (const [i, trial] of trials.entries()) {
     options.onProgress?.({ done: i, total: trials.length, trial })
     const onnx = new Uint8Array(await readFile(trialArtifactPath(studyPath, trial, ONNX_ARTIFACT)))
@@ -176,7 +178,7 @@ export async function confirmStudy(
     const stamps = data.series.timestamps
     confirmed.push({
       trial,
-      confirmedAt: now().toISOString(),
+      confirmedAt,
       part: 'test',
       modelSha256: sha256(onnx),
       datasetHash: spec.data.hash,

@@ -147,7 +147,9 @@ describe('DatasetService', () => {
     expect(dataset.profile.timestampColumn).toBe('time')
     expect(dataset.profile.numericColumns).toEqual(['frame_int_columns 0', 'frame_int_columns 1'])
     expect(dataset.roles.target).toBe('frame_int_columns 0')
-    expect(dataset.roles.pastCovariates).toEqual(['frame_int_columns 1'])
+    // the default roles: the target alone; make the other column a covariate to follow it
+    expect(dataset.roles.pastCovariates).toEqual([])
+    await service.setRoles(id, { ...dataset.roles, pastCovariates: ['frame_int_columns 1'] })
 
     const renamed = await service.renameColumn(id, 'frame_int_columns 0', '  heat  ')
     expect(renamed.profile.numericColumns).toEqual(['heat', 'frame_int_columns 1'])

@@ -76,12 +76,12 @@ describe('bucketMinMax', () => {
 describe('defaultRoles', () => {
   const profile = (numericColumns: string[]) => ({ numericColumns }) as Profile
 
-  it('picks a target by name, the rest as past covariates, calendar on, holidays off', () => {
+  it('picks a target by name and starts with the target alone: no covariates, calendar off', () => {
     expect(defaultRoles(profile(['temp', 'Heat_MW', 'wind']))).toEqual({
       target: 'Heat_MW',
-      pastCovariates: ['temp', 'wind'],
+      pastCovariates: [],
       futureCovariates: [],
-      calendar: { hour: true, weekday: true, month: true, weekend: true, holidays: null },
+      calendar: { hour: false, weekday: false, month: false, weekend: false, holidays: null },
     })
     expect(defaultRoles(profile(['x', 'y'])).target).toBe('y')
     expect(defaultRoles(profile(['temp', 'water_demand'])).target).toBe('water_demand')

@@ -279,7 +279,13 @@ describe('the heat demo, end to end', () => {
     const bytes = readFileSync(new URL('../../../../resources/datasets/heat.csv', import.meta.url))
     const { series, profile } = readDataset(new Uint8Array(bytes), {})
     const split = resolveSplit(series.timestamps, DEFAULT_SPLIT, DEFAULT_REQUIREMENTS)
-    const stacked = stackedColumns(series, defaultRoles(profile), profile.timezone)
+    // every covariate the demo offers: its temperature and the calendar
+    const roles = {
+      ...defaultRoles(profile),
+      pastCovariates: ['outdoor_temp_c'],
+      calendar: { hour: true, weekday: true, month: true, weekend: true, holidays: null },
+    }
+    const stacked = stackedColumns(series, roles, profile.timezone)
     expect(stacked.covariates.map((c) => c.name)).toEqual([
       'outdoor_temp_c',
       'hour',

@@ -33,6 +33,7 @@ const data: TrialData = {
   split: { kind: 'dates', trainEnd: Date.UTC(2024, 1, 10), valEnd: Date.UTC(2024, 1, 25) },
 }
 const settings = { inputLength: 48, horizon: 12, origins: 3 }
+const off = { hour: false, weekday: false, month: false, weekend: false, holidays: null }
 const PARAMS = { num_stacks: 1, num_blocks: 1, num_layers: 1, layer_widths: 16, lr: 3e-3 }
 
 let trial: TrialResult
@@ -135,9 +136,9 @@ describe('confirmModel', () => {
     await expect(
       confirmModel({ data, onnx, settings: { ...settings, inputLength: 72 } }),
     ).rejects.toThrow(/reads 48 steps and forecasts 12, but the study's trials use 72 and 12/)
-    // Other roles give other columns.
-    const noTemp = { ...data, roles: { ...data.roles, pastCovariates: [] } }
-    await expect(confirmModel({ data: noTemp, onnx, settings })).rejects.toMatchObject({
+    // Other roles give other columns: here the hour of day besides the default target alone.
+    const withHour = { ...data, roles: { ...data.roles, calendar: { ...off, hour: true } } }
+    await expect(confirmModel({ data: withHour, onnx, settings })).rejects.toMatchObject({
       code: 'MODEL_MISMATCH',
     })
     await expect(

@@ -72,7 +72,7 @@ describe('runTrial on the heat demo (acceptance)', () => {
     expect(r.forecasts).toHaveLength(10)
     expect(r.forecasts[0].p50).toHaveLength(24)
     expect(r.forecasts[0].origin).toBe(prepared.plan.origins[0])
-    expect(r.columns).toEqual(['heat_mw', 'outdoor_temp_c', 'hour', 'weekday', 'month', 'weekend'])
+    expect(r.columns).toEqual(['heat_mw']) // the default roles: the target alone
     expect(r.params).toMatchObject({ ...PARAMS, dropout: 0.1, weight_decay: 0 })
     expect(r.parameterCount.total).toBeGreaterThan(r.parameterCount.trainable)
     expect(r.steps).toBe(EPOCHS * Math.ceil(r.windows.train / 32))
