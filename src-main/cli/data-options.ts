@@ -47,7 +47,7 @@ export const DATA_USAGE = `  --train-end <iso>     first instant of validation (
   --input-length <l>    input window (default 168)
   --batch-size <n>      windows per step (default 32)
   --calendar <list>     calendar covariates: none, or some of hour,weekday,month,weekend and
-                        holidays=<country> (default: the dataset's roles; see README)
+                        holidays=<country> (default none: the target alone; README)
   --ep <provider>       auto, cpu, webgpu or cuda (default auto: WebGPU if present, else CPU)
   --threads <n>         onnxruntime intra-op threads (default 1)`
 
