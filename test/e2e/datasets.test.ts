@@ -42,6 +42,18 @@ describe('Datasets view in the browser', () => {
     // The token leaves the address bar once the page has it.
     await expect.poll(() => page.url()).not.toContain('token=')
 
+    // A fresh data folder: both list views say how to begin.
+    await page.getByRole('heading', { name: 'No dataset selected' }).waitFor({ timeout: 20_000 })
+    expect(await page.locator('section[aria-labelledby=datasets-title]').innerText()).toContain(
+      'No datasets yet. Import a CSV or load a demo.',
+    )
+    await page.getByRole('button', { name: 'Studies', exact: true }).click()
+    await page.getByRole('heading', { name: 'No study yet' }).waitFor({ timeout: 20_000 })
+    expect(await page.locator('section[aria-labelledby=studies-title]').innerText()).toContain(
+      'No studies in the data folder yet.',
+    )
+    await page.getByRole('button', { name: 'Datasets', exact: true }).click()
+
     await page.setInputFiles('[data-testid=file-input]', heatCsv)
     // Either the profile arrives or the import fails; a failure is reported with its message.
     await page.waitForSelector('[data-testid=frequency], [data-testid=error]', { timeout: 60_000 })
