@@ -1,75 +1,14 @@
 // The Datasets view end to end, in browser mode: `frontier serve` on a free port with a fresh
-// data folder, Debian's Chromium driven by playwright-core. Needs the UI built into out/renderer
-// (`npx electron-vite build`) and Chromium at /usr/bin/chromium (or $FRONTIER_CHROMIUM).
-import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
+// data folder, Debian's Chromium driven by playwright-core (see serve-session.ts).
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import WebSocket from 'ws'
 import type { DatasetRecord, DatasetSummary } from '../../src-main/engine/data/types'
-import { WS_PATH, type Envelope, type WsServerMessage } from '../../src-preload/contract'
+import { apiRequest, artifacts, openServeSession, root, type ServeSession } from './serve-session'
 
-const root = resolve(import.meta.dirname, '../..')
 const heatCsv = join(root, 'resources/datasets/heat.csv')
 const pandasSeriesCsv = join(root, 'test/fixtures/csv-pandas/district_heat.csv')
-const chromiumPath = process.env.FRONTIER_CHROMIUM ?? '/usr/bin/chromium'
-const artifacts = join(root, 'test-results')
-
-/** Starts `frontier serve` and resolves with the URL it prints. */
-function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    ['bin/frontier.js', 'serve', '--port', '0', '--data-dir', dataDir],
-    { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
-  )
-  let output = ''
-  return new Promise((resolvePromise, reject) => {
-    const timer = setTimeout(() => reject(new Error(`serve printed no URL:\n${output}`)), 60_000)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Frontier is serving at (http:\/\/\S+)/.exec(output)
-      if (match) {
-        clearTimeout(timer)
-        resolvePromise({ child, url: match[1] })
-      }
-    }
-    child.stdout?.on('data', onData)
-    child.stderr?.on('data', onData)
-    child.once('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`serve exited with ${code}:\n${output}`))
-    })
-  })
-}
-
-/** One request over the API's WebSocket, as the page makes them. */
-async function apiRequest<T>(url: string, channel: string, payload: unknown): Promise<T> {
-  const page = new URL(url)
-  const token = page.searchParams.get('token') ?? ''
-  const ws = new WebSocket(`ws://${page.host}${WS_PATH}?token=${encodeURIComponent(token)}`, {
-    origin: `http://${page.host}`,
-  })
-  try {
-    await new Promise<void>((ok, fail) => {
-      ws.once('open', () => ok())
-      ws.once('error', fail)
-    })
-    const envelope = await new Promise<Envelope<T>>((ok) => {
-      ws.on('message', (data) => {
-        const message = JSON.parse(String(data)) as WsServerMessage
-        if ('id' in message && message.id === 1) ok(message.envelope as Envelope<T>)
-      })
-      ws.send(JSON.stringify({ id: 1, channel, payload }))
-    })
-    if (!envelope.ok) throw new Error(`${envelope.error.code}: ${envelope.error.message}`)
-    return envelope.result
-  } finally {
-    ws.close()
-  }
-}
 
 async function currentRecord(url: string): Promise<DatasetRecord> {
   const list = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
@@ -81,47 +20,18 @@ const resolvedTrain = (page: Page) =>
   page.locator('[data-testid=resolved-train]').innerText({ timeout: 10_000 })
 
 describe('Datasets view in the browser', () => {
-  let dataDir = ''
-  let server: ChildProcess | null = null
+  let session: ServeSession
   let url = ''
-  let browser: Browser | null = null
   let page: Page
 
   beforeAll(async () => {
-    if (!existsSync(join(root, 'out/renderer/index.html'))) {
-      throw new Error('The UI is not built: run `npx electron-vite build` first.')
-    }
-    if (!existsSync(chromiumPath)) {
-      throw new Error(
-        `No Chromium at ${chromiumPath} (apt-get install chromium, or set FRONTIER_CHROMIUM).`,
-      )
-    }
-    dataDir = await mkdtemp(join(tmpdir(), 'frontier-e2e-'))
-    const started = await startServe(dataDir)
-    server = started.child
-    url = started.url
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+    session = await openServeSession({ viewportHeight: 1100 })
+    url = session.url
+    page = session.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    if (server && server.exitCode === null) {
-      const exited = new Promise((ok) => server?.once('exit', ok))
-      server.kill('SIGTERM')
-      await exited
-    }
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   it('imports heat.csv, profiles it, draws it, and takes a new split', async () => {
@@ -131,6 +41,18 @@ describe('Datasets view in the browser', () => {
     await page.goto(url)
     // The token leaves the address bar once the page has it.
     await expect.poll(() => page.url()).not.toContain('token=')
+
+    // A fresh data folder: both list views say how to begin.
+    await page.getByRole('heading', { name: 'No dataset selected' }).waitFor({ timeout: 20_000 })
+    expect(await page.locator('section[aria-labelledby=datasets-title]').innerText()).toContain(
+      'No datasets yet. Import a CSV or load a demo.',
+    )
+    await page.getByRole('button', { name: 'Studies', exact: true }).click()
+    await page.getByRole('heading', { name: 'No study yet' }).waitFor({ timeout: 20_000 })
+    expect(await page.locator('section[aria-labelledby=studies-title]').innerText()).toContain(
+      'No studies in the data folder yet.',
+    )
+    await page.getByRole('button', { name: 'Datasets', exact: true }).click()
 
     await page.setInputFiles('[data-testid=file-input]', heatCsv)
     // Either the profile arrives or the import fails; a failure is reported with its message.
@@ -227,6 +149,42 @@ describe('Datasets view in the browser', () => {
       .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
       .toBeGreaterThan(100)
     await page.screenshot({ path: join(artifacts, 'pandas-series-renamed.png'), fullPage: true })
+    expect(pageErrors).toEqual([])
+  })
+  it('renames a dataset in the list and removes one only after the confirmation', async () => {
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    const list = page.locator('[data-testid=dataset-list]')
+    const panel = page.locator('section[aria-labelledby=datasets-title]')
+    const names = () => list.locator('.name').allInnerTexts()
+    expect(await names()).toEqual(['heat', 'district_heat'])
+
+    const pandasRow = list.locator('li', { hasText: 'district_heat' })
+    await pandasRow.getByRole('button', { name: 'Rename' }).click()
+    const input = pandasRow.getByLabel('New name for district_heat')
+    expect(await input.inputValue()).toBe('district_heat')
+    await panel.screenshot({ path: join(artifacts, 'dataset-list-rename.png') })
+    await input.fill('district heat (pandas)')
+    await input.press('Enter')
+    await expect.poll(names, { timeout: 20_000 }).toEqual(['heat', 'district heat (pandas)'])
+    const renamed = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
+    expect(renamed.map((d) => d.name)).toEqual(['heat', 'district heat (pandas)'])
+
+    const heatRow = list.locator('li', { hasText: /^heat/ })
+    await heatRow.getByRole('button', { name: 'Remove' }).click()
+    const confirm = heatRow.getByRole('group', { name: 'Confirm removal' })
+    expect(await confirm.innerText()).toContain('Remove “heat” from Frontier?')
+    await panel.screenshot({ path: join(artifacts, 'dataset-list-remove.png') })
+    // Keep is the safe choice: nothing is removed.
+    await confirm.getByRole('button', { name: 'Keep' }).click()
+    expect(await confirm.count()).toBe(0)
+    expect(await names()).toEqual(['heat', 'district heat (pandas)'])
+
+    await heatRow.getByRole('button', { name: 'Remove' }).click()
+    await confirm.getByRole('button', { name: 'Remove' }).click()
+    await expect.poll(names, { timeout: 20_000 }).toEqual(['district heat (pandas)'])
+    const left = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
+    expect(left.map((d) => d.name)).toEqual(['district heat (pandas)'])
     expect(pageErrors).toEqual([])
   })
 })

@@ -1,5 +1,7 @@
 // `frontier serve` on a free port with a fresh data folder, Debian's Chromium on it, and one-off
 // API requests over the page's WebSocket: what an e2e flow needs before it clicks anything.
+// Needs the UI built into out/renderer (`npx electron-vite build`) and Chromium at
+// /usr/bin/chromium (or $FRONTIER_CHROMIUM).
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
@@ -20,45 +22,50 @@ export interface ServeSession {
   close: () => Promise<void>
 }
 
-export async function openServeSession(): Promise<ServeSession> {
-  if (!existsSync(join(root, 'out/renderer/index.html'))) {
-    throw new Error('The UI is not built: run `npx electron-vite build` first.')
-  }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(
-      `No Chromium at ${chromiumPath} (apt-get install chromium, or set FRONTIER_CHROMIUM).`,
-    )
-  }
+export interface ServeSessionOptions {
+  /** The page's height in pixels (1440 wide): what the flow's screenshots show. */
+  viewportHeight?: number
+  /** Fills the fresh data folder before `frontier serve` starts on it. */
+  prepare?: (dataDir: string) => void | Promise<void>
+}
+
+export async function openServeSession(options: ServeSessionOptions = {}): Promise<ServeSession> {
+  checkPrerequisites()
   const dataDir = await mkdtemp(join(tmpdir(), 'frontier-e2e-'))
-  const { child, url } = await startServe(dataDir)
-  const browser: Browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  })
-  const page = await browser.newPage({ viewport: { width: 1440, height: 1300 } })
-  return {
-    url,
-    dataDir,
-    page,
-    close: async () => {
-      await browser.close()
-      if (child.exitCode === null) {
-        const exited = new Promise((ok) => child.once('exit', ok))
-        child.kill('SIGTERM')
-        await exited
-      }
-      await rm(dataDir, { recursive: true, force: true })
-    },
+  let child: ChildProcess | null = null
+  let browser: Browser | null = null
+  const close = async () => {
+    await browser?.close()
+    await stopServe(child)
+    await rm(dataDir, { recursive: true, force: true })
+  }
+  try {
+    await options.prepare?.(dataDir)
+    const started = await startServe(dataDir)
+    child = started.child
+    browser = await launchChromium()
+    const page = await browser.newPage({
+      viewport: { width: 1440, height: options.viewportHeight ?? 1300 },
+    })
+    return { url: started.url, dataDir, page, close }
+  } catch (error) {
+    // A failed start leaves no server, browser or folder behind.
+    await close()
+    throw error
   }
 }
 
+/** Throws when the UI is not built or Chromium is missing, saying what to do. */
+function checkPrerequisites(): void {
+  if (!existsSync(join(root, 'out/renderer/index.html')))
+    throw new Error('The UI is not built: run `npx electron-vite build` first.')
+  if (!existsSync(chromiumPath))
+    throw new Error(
+      `No Chromium at ${chromiumPath} (apt-get install chromium, or set FRONTIER_CHROMIUM).`,
+    )
+}
+
+/** Starts `frontier serve` and resolves with the URL it prints. */
 function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -82,6 +89,27 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
       clearTimeout(timer)
       reject(new Error(`serve exited with ${code}:\n${output}`))
     })
+  })
+}
+
+async function stopServe(server: ChildProcess | null): Promise<void> {
+  if (!server || server.exitCode !== null) return
+  const exited = new Promise((ok) => server.once('exit', ok))
+  server.kill('SIGTERM')
+  await exited
+}
+
+function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   })
 }
 

@@ -1,70 +1,37 @@
 // The Studies view end to end, in browser mode: a small real study made by `frontier run` into a
 // fresh data folder's studies/, `frontier serve` on it, Chromium opens the study, clicks
 // "Confirm on test" and sees test metrics beside validation; reopening shows the stored result.
-import { spawnSync, type ChildProcess } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { Browser, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { StudyFile } from '../../src-main/engine/store/study-file'
-import {
-  artifacts,
-  checkPrerequisites,
-  launchChromium,
-  root,
-  startServe,
-  stopServe,
-} from './serve-helper'
+import { runTinyStudy } from '../helpers/tiny-study'
+import { artifacts, openServeSession, type ServeSession } from './serve-session'
 
 const STUDY = 'NHITS_Q_heat/study_NHITS_Q_heat_e2e.json'
 
-/** A study of three one-epoch trials of 8–16 wide networks, two origins: seconds, not minutes. */
-function runTinyStudy(studyDir: string): void {
-  const r = spawnSync(
-    process.execPath,
-    [
-      'bin/frontier.js',
-      'run',
-      ...['--data', 'demo:heat', '--model', 'NHITS_Q', '--trials', '3', '--epochs', '1'],
-      ...['--train-end', '2021-03-01', '--val-end', '2021-03-15', '--origins', '2'],
-      ...['--ep', 'cpu', '--workers', '2', '--sampler', 'random', '--job-id', 'e2e'],
-      ...['--study-dir', studyDir],
-      '--space',
-      JSON.stringify({
-        num_stacks: { kind: 'int', low: 1, high: 2 },
-        num_blocks: { kind: 'categorical', choices: [1] },
-        num_layers: { kind: 'categorical', choices: [1] },
-        layer_widths: { kind: 'categorical', choices: [8, 16] },
-      }),
-    ],
-    { cwd: root, encoding: 'utf8', timeout: 90_000 },
-  )
-  if (r.status !== 0) throw new Error(`frontier run failed (${r.status}):\n${r.stderr}`)
-}
-
 describe('Studies view in the browser', () => {
+  let session: ServeSession
   let dataDir = ''
-  let server: ChildProcess | null = null
   let url = ''
-  let browser: Browser | null = null
   let page: Page
 
   beforeAll(async () => {
-    checkPrerequisites()
-    dataDir = await mkdtemp(join(tmpdir(), 'frontier-e2e-studies-'))
-    runTinyStudy(join(dataDir, 'studies'))
-    const started = await startServe(dataDir)
-    server = started.child
-    url = started.url
-    browser = await launchChromium()
-    page = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    // A study of three one-epoch trials of 8–16 wide networks, two origins: seconds, not minutes.
+    session = await openServeSession({
+      viewportHeight: 900,
+      prepare: (dir) => {
+        runTinyStudy('demo:heat', join(dir, 'studies'), 'e2e')
+      },
+    })
+    dataDir = session.dataDir
+    url = session.url
+    page = session.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await stopServe(server)
-    if (dataDir) await rm(dataDir, { recursive: true, force: true })
+    await session?.close()
   })
 
   it('opens a study, confirms its front on the test split and shows test beside validation', async () => {

@@ -1,7 +1,8 @@
 // The study file outside a running study: read it without side effects (no recovery of trials
 // left running, no rewrite — a `frontier run` may be writing it right now), and the one write a
 // confirmation makes: the file read again, its confirmations merged in, written atomically.
-// Opening through StudyStore would mark running trials failed, which only a resume may do.
+// Opening through StudyStore would mark running trials failed, which only a resume may do; it
+// parses the document the same way (parseStudyDocument) before it recovers trials.
 
 import { AtomicJsonFile } from './atomic-json-file'
 import { migrateStudyDocument } from './migrations'
@@ -13,6 +14,11 @@ import { mergeConfirmations, type TrialConfirmation } from './trial-confirmation
 export async function readStudyFile(path: string): Promise<StudyFile> {
   const raw = await new AtomicJsonFile<unknown>(path).read()
   if (raw === null) throw new StoreError('STUDY_NOT_FOUND', `There is no study file at ${path}.`)
+  return parseStudyDocument(path, raw)
+}
+
+/** A study file's document as read from `path`, migrated to the current schema and validated. */
+export function parseStudyDocument(path: string, raw: unknown): StudyFile {
   const migrated = migrateStudyDocument(raw)
   const parsed = studyFileSchema.safeParse(migrated)
   if (!parsed.success) {
@@ -22,6 +28,7 @@ export async function readStudyFile(path: string): Promise<StudyFile> {
       `${path} is not a valid study file (${first.path.join('.') || 'root'}: ${first.message}).`,
     )
   }
+  // Validation checked the shape; keep the document itself (with its key order) as the state.
   return migrated as unknown as StudyFile
 }
 

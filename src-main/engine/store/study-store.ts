@@ -10,9 +10,9 @@ import { basename, dirname, join } from 'node:path'
 import { Low } from 'lowdb'
 import { recoverInterrupted, type StudyData, type StudySink } from '../hpo/study'
 import { AtomicJsonFile } from './atomic-json-file'
-import { migrateStudyDocument } from './migrations'
 import { StoreError } from './store-error'
-import { CURRENT_SCHEMA_VERSION, studyFileSchema, type StudyFile } from './study-file'
+import { CURRENT_SCHEMA_VERSION, type StudyFile } from './study-file'
+import { parseStudyDocument } from './study-file-access'
 
 export interface StudyStoreOptions {
   /** Longest delay before batched intermediate reports reach the disk (default 500 ms). */
@@ -88,17 +88,7 @@ export class StudyStore implements StudySink {
     const adapter = new AtomicJsonFile<unknown>(path)
     const raw = await adapter.read()
     if (raw === null) throw new StoreError('STUDY_NOT_FOUND', `There is no study file at ${path}.`)
-    const migrated = migrateStudyDocument(raw)
-    const parsed = studyFileSchema.safeParse(migrated)
-    if (!parsed.success) {
-      const first = parsed.error.issues[0]
-      throw new StoreError(
-        'STUDY_FILE_INVALID',
-        `${path} is not a valid study file (${first.path.join('.') || 'root'}: ${first.message}).`,
-      )
-    }
-    // Validation checked the shape; keep the document itself (with its key order) as the state.
-    const file = migrated as unknown as StudyFile
+    const file = parseStudyDocument(path, raw)
     const db = new Low<StudyFile>(new AtomicJsonFile<StudyFile>(path), file)
     const store = new StudyStore(path, db, options.flushIntervalMs ?? 500)
     await removeStaleTemps(path)

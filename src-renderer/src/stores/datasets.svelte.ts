@@ -10,20 +10,23 @@ import type {
 import type { HolidayCountry } from '../../../src-preload/contract'
 import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
+import { SelectableList } from './selectable-list.svelte'
 
-export class DatasetsStore {
-  list = $state.raw<DatasetSummary[]>([])
-  listLoaded = $state(false)
-  listError = $state.raw<ApiError | null>(null)
-  selectedId = $state<string | null>(null)
-  selected = $state.raw<DatasetRecord | null>(null)
-  selectError = $state.raw<ApiError | null>(null)
+export class DatasetsStore extends SelectableList<DatasetSummary, DatasetRecord> {
   holidayCountries = $state.raw<HolidayCountry[] | null>(null)
   readonly #client: ApiClient
-  #selectSeq = 0
 
   constructor(client: ApiClient) {
+    super()
     this.#client = client
+  }
+
+  protected fetchList(): Promise<DatasetSummary[]> {
+    return this.#client.request('datasets:list', {})
+  }
+
+  protected fetchDetail(id: string): Promise<DatasetRecord> {
+    return this.#client.request('datasets:get', { id })
   }
 
   /** Keeps the list (and the open record) in step with changes made elsewhere. */
@@ -34,44 +37,9 @@ export class DatasetsStore {
     })
   }
 
-  async refresh(): Promise<void> {
-    try {
-      this.list = await this.#client.request('datasets:list', {})
-      this.listError = null
-    } catch (error) {
-      this.listError = ApiError.from(error)
-    } finally {
-      this.listLoaded = true
-    }
-    if (this.selectedId && !this.list.some((d) => d.id === this.selectedId)) this.#clear()
-    if (!this.selectedId && this.list.length > 0) await this.select(this.list[0].id)
-  }
-
-  async select(id: string): Promise<void> {
-    this.selectedId = id
-    if (this.selected?.id !== id) this.selected = null
-    await this.reloadSelected()
-  }
-
-  async reloadSelected(): Promise<void> {
-    const id = this.selectedId
-    if (!id) return
-    // Selections can overtake each other; only the newest answer may land.
-    const seq = ++this.#selectSeq
-    try {
-      const record = await this.#client.request('datasets:get', { id })
-      if (seq !== this.#selectSeq) return
-      this.selected = record
-      this.selectError = null
-    } catch (error) {
-      if (seq !== this.#selectSeq) return
-      this.selectError = ApiError.from(error)
-    }
-  }
-
   /** Shows a record main just returned (after import, rename, roles, split). */
   show(record: DatasetRecord): void {
-    this.#selectSeq++
+    this.supersedePendingSelect()
     this.selectedId = record.id
     this.selected = record
     this.selectError = null
@@ -94,7 +62,7 @@ export class DatasetsStore {
     await this.#client.request('datasets:remove', { id })
     this.list = this.list.filter((d) => d.id !== id)
     if (this.selectedId === id) {
-      this.#clear()
+      this.clearSelection()
       if (this.list.length > 0) await this.select(this.list[0].id)
     }
   }
@@ -117,12 +85,5 @@ export class DatasetsStore {
   #requireSelected(): string {
     if (!this.selectedId) throw new ApiError('NO_DATASET', 'No dataset is selected.')
     return this.selectedId
-  }
-
-  #clear() {
-    this.#selectSeq++
-    this.selectedId = null
-    this.selected = null
-    this.selectError = null
   }
 }

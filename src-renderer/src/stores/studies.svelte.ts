@@ -8,23 +8,26 @@ import type {
 } from '../../../src-main/services/study-views'
 import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
+import { SelectableList } from './selectable-list.svelte'
 
-export class StudiesStore {
-  list = $state.raw<StudyListEntry[]>([])
-  listLoaded = $state(false)
-  listError = $state.raw<ApiError | null>(null)
-  selectedId = $state<string | null>(null)
-  selected = $state.raw<StudyDetailView | null>(null)
-  selectError = $state.raw<ApiError | null>(null)
+export class StudiesStore extends SelectableList<StudyListEntry, StudyDetailView> {
   /** The study being confirmed, and how far it is. */
   confirmingId = $state<string | null>(null)
   progress = $state.raw<StudyConfirmProgress | null>(null)
   confirmError = $state.raw<ApiError | null>(null)
   readonly #client: ApiClient
-  #selectSeq = 0
 
   constructor(client: ApiClient) {
+    super()
     this.#client = client
+  }
+
+  protected fetchList(): Promise<StudyListEntry[]> {
+    return this.#client.request('studies:list', {})
+  }
+
+  protected fetchDetail(id: string): Promise<StudyDetailView> {
+    return this.#client.request('studies:get', { id })
   }
 
   subscribe(): () => void {
@@ -33,39 +36,9 @@ export class StudiesStore {
     })
   }
 
-  async refresh(): Promise<void> {
-    try {
-      this.list = await this.#client.request('studies:list', {})
-      this.listError = null
-    } catch (error) {
-      this.listError = ApiError.from(error)
-    } finally {
-      this.listLoaded = true
-    }
-    if (this.selectedId && !this.list.some((s) => s.id === this.selectedId)) this.#clear()
-    if (!this.selectedId && this.list.length > 0) await this.select(this.list[0].id)
-  }
-
-  async select(id: string): Promise<void> {
-    this.selectedId = id
-    if (this.selected?.id !== id) this.selected = null
+  override async select(id: string): Promise<void> {
     this.confirmError = null
-    await this.reloadSelected()
-  }
-
-  async reloadSelected(): Promise<void> {
-    const id = this.selectedId
-    if (!id) return
-    const seq = ++this.#selectSeq
-    try {
-      const study = await this.#client.request('studies:get', { id })
-      if (seq !== this.#selectSeq) return
-      this.selected = study
-      this.selectError = null
-    } catch (error) {
-      if (seq !== this.#selectSeq) return
-      this.selectError = ApiError.from(error)
-    }
+    await super.select(id)
   }
 
   /** Scores the selected study's front on the test split; the result replaces the record. */
@@ -77,7 +50,7 @@ export class StudiesStore {
     this.confirmError = null
     try {
       const study = await this.#client.request('studies:confirm', { id })
-      this.#selectSeq++
+      this.supersedePendingSelect()
       if (this.selectedId === id) this.selected = study
       this.list = this.list.map((s) => (s.id === id ? { ...s, confirmedAt: study.confirmedAt } : s))
     } catch (error) {
@@ -86,12 +59,5 @@ export class StudiesStore {
       this.confirmingId = null
       this.progress = null
     }
-  }
-
-  #clear() {
-    this.#selectSeq++
-    this.selectedId = null
-    this.selected = null
-    this.selectError = null
   }
 }

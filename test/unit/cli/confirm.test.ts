@@ -2,21 +2,13 @@
 // front confirmed on the test split, the result stored in the study file and in the rewritten
 // exports; refusals for a trial without a model, a changed dataset and bad options.
 
-import { spawnSync } from 'node:child_process'
 import { appendFileSync, copyFileSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { benchmarkerExportIssues } from '../../../src-main/engine/store/benchmarker-export'
 import type { StudyFile } from '../../../src-main/engine/store/study-file'
 import { tempDir } from '../../helpers/temp-dir'
-
-function frontier(...args: string[]) {
-  const r = spawnSync(process.execPath, [join('bin', 'frontier.js'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+import { frontier, runTinyStudy } from '../../helpers/tiny-study'
 
 interface ConfirmJson {
   study: string
@@ -39,21 +31,7 @@ beforeAll(async () => {
   csv = join(dir.path, 'heat.csv')
   copyFileSync(join('resources', 'datasets', 'heat.csv'), csv)
   studyDir = join(dir.path, 'studies')
-  const run = frontier(
-    'run',
-    ...['--data', csv, '--train-end', '2021-03-01', '--val-end', '2021-03-15'],
-    ...['--origins', '2', '--ep', 'cpu', '--workers', '2', '--sampler', 'random'],
-    ...['--trials', '3', '--epochs', '1', '--study-dir', studyDir, '--job-id', 'j1', '--json'],
-    '--space',
-    JSON.stringify({
-      num_stacks: { kind: 'int', low: 1, high: 2 },
-      num_blocks: { kind: 'categorical', choices: [1] },
-      num_layers: { kind: 'categorical', choices: [1] },
-      layer_widths: { kind: 'categorical', choices: [8, 16] },
-    }),
-  )
-  expect(run.code, run.stderr).toBe(0)
-  studyPath = (JSON.parse(run.stdout) as { study: string }).study
+  studyPath = runTinyStudy(csv, studyDir, 'j1')
 }, 60_000)
 afterAll(() => dir.remove())
 

@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,39 +8,10 @@ import { runRequest } from '../../../src-main/cli/run-request'
 import { InferenceSession } from 'onnxruntime-node'
 import { benchmarkerExportIssues } from '../../../src-main/engine/store/benchmarker-export'
 import { tempDir } from '../../helpers/temp-dir'
+import { frontier, tinyStudyOptions } from '../../helpers/tiny-study'
 
 // A study of tiny trials: two months of heat training data, 8–16 wide networks.
-const TINY = [
-  '--data',
-  'demo:heat',
-  '--train-end',
-  '2021-03-01',
-  '--val-end',
-  '2021-03-15',
-  '--origins',
-  '2',
-  '--ep',
-  'cpu',
-  '--workers',
-  '2',
-  '--sampler',
-  'random',
-  '--space',
-  JSON.stringify({
-    num_stacks: { kind: 'int', low: 1, high: 2 },
-    num_blocks: { kind: 'categorical', choices: [1] },
-    num_layers: { kind: 'categorical', choices: [1] },
-    layer_widths: { kind: 'categorical', choices: [8, 16] },
-  }),
-]
-
-function frontier(...args: string[]) {
-  const r = spawnSync(process.execPath, [join('bin', 'frontier.js'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr }
-}
+const TINY = tinyStudyOptions('demo:heat')
 
 let dir: Awaited<ReturnType<typeof tempDir>>
 beforeAll(async () => {

@@ -8,16 +8,7 @@ export function bytesOf(text: string): Uint8Array {
   return new TextEncoder().encode(text)
 }
 
-/** mulberry32: small, fast and seeded, so failures reproduce. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+export { seeded } from '../../../helpers/seeded-random'
 
 /** Runs fn and returns the DataError it throws, failing the test unless it has `code`. */
 export function dataError(fn: () => unknown, code: DataErrorCode): DataError {
