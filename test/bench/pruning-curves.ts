@@ -44,6 +44,17 @@ export interface Epoch {
   loss: number
 }
 
+/**
+ * The objectives a complete trial tells: its last epoch's (Darts' rule), or those of the epoch
+ * with the lowest loss (`kept`: what runTrial does since issue 12, the validation loss choosing).
+ */
+export function toldFinal(curve: readonly Epoch[], rule: 'last' | 'kept'): [number, number] {
+  if (rule === 'last') return curve[curve.length - 1].objectives
+  let best = curve[0]
+  for (const e of curve) if (e.loss < best.loss) best = e
+  return best.objectives
+}
+
 const LR_OPT = (Math.log(10 ** -3.3) - Math.log(1e-5)) / (Math.log(1e-2) - Math.log(1e-5))
 const WD_OPT = (Math.log(1e-5) - Math.log(1e-7)) / (Math.log(1e-3) - Math.log(1e-7))
 

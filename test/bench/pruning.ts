@@ -5,7 +5,7 @@
 //                                 [--curves powerLaw,scaled] [--sampler tpe] [--verbose]
 //                                 [--median '{"warmupSteps":3}'] [--dominance '{"maxChance":0.3}']
 //                                 [--replay-only] [--why] [--only <pruner>] [--ceiling]
-//                                 [--noise-scale 1]
+//                                 [--noise-scale 1] [--told last|kept]
 //
 // The synthetic benchmark: the NHITS_Q default space (7 parameters: ints, a categorical, log
 // floats) and learning curves modelled in test/bench/pruning-curves.ts (power-law curves from a
@@ -41,7 +41,13 @@ import { SpaceCodec } from '../../src-main/engine/hpo/space-codec'
 import { Study } from '../../src-main/engine/hpo/study'
 import { FORECAST_OBJECTIVES } from '../../src-main/engine/hpo/study-config'
 import type { TrialParams } from '../../src-main/engine/hpo/types'
-import { CURVE_FAMILIES, finalNoiseSd, learningCurve, type CurveFamily } from './pruning-curves'
+import {
+  CURVE_FAMILIES,
+  finalNoiseSd,
+  learningCurve,
+  toldFinal,
+  type CurveFamily,
+} from './pruning-curves'
 import { argument, median } from './bench-cli'
 
 const seeds = Number(argument('seeds') ?? 5)
@@ -61,6 +67,10 @@ const ceiling = process.argv.includes('--ceiling')
 const only = argument('only')
 // --noise-scale k: every noise term × k, for a trial score k times as steady (README, issue 12).
 const noiseScale = Number(argument('noise-scale') ?? 1)
+// --told kept: a complete trial tells the objectives of its lowest-loss epoch, as trials do since
+// issue 12 (default last: the epoch-15 values the tables in src-main/engine/hpo/README.md use).
+const told = (argument('told') ?? 'last') as 'last' | 'kept'
+if (told !== 'last' && told !== 'kept') throw new Error('--told is last or kept')
 const space = defaultSearchSpace('NHITS_Q')
 const codec = new SpaceCodec(space)
 const REFERENCE = [0.11, 22]
@@ -130,7 +140,7 @@ async function run(
       new Rng(seed, trialId, 0x70),
       noiseScale,
     )
-    finals.push(curve[epochs - 1].objectives)
+    finals.push(toldFinal(curve, told))
     let stopped = false
     let epoch = 1
     for (; epoch <= epochs; epoch++) {
@@ -150,7 +160,7 @@ async function run(
         prunedLog.push({
           trialId,
           epoch,
-          final: curve[epochs - 1].objectives,
+          final: toldFinal(curve, told),
           clean: cleanFinal(family, params),
           lr: params.lr as number,
           complete,
@@ -158,7 +168,7 @@ async function run(
         })
     } else {
       cleanComplete.push(cleanFinal(family, params))
-      await study.tell(trialId, { state: 'complete', values: curve[epochs - 1].objectives })
+      await study.tell(trialId, { state: 'complete', values: toldFinal(curve, told) })
     }
   }
   const front = study.pareto().front.map((t) => t.values as number[])
