@@ -102,11 +102,9 @@ export function learningCurve(
   params: TrialParams,
   epochs: number,
   rng: Rng | null,
-  /** Multiplies every noise term (e.g. 0.6 for a score 40 % steadier); default 1. */
-  noiseScale = 1,
 ): Epoch[] {
   const u = unitOf(codec, params)
-  const draw: Draw = rng ? () => noiseScale * rng.normal() : () => 0
+  const draw: Draw = rng ? () => rng.normal() : () => 0
   return family === 'powerLaw' ? powerLaw(u, params, epochs, draw) : scaled(u, params, epochs, draw)
 }
 
@@ -161,12 +159,10 @@ export function finalNoiseSd(
   codec: SpaceCodec,
   params: TrialParams,
   clean: readonly number[],
-  noiseScale = 1,
 ): [number, number] {
-  const k = noiseScale
-  if (family === 'scaled') return [k * SCALED_NOISE * clean[0], k * SCALED_NOISE * clean[1]]
+  if (family === 'scaled') return [SCALED_NOISE * clean[0], SCALED_NOISE * clean[1]]
   const [mae, picp] = powerLawNoise(unitOf(codec, params))
-  return [k * mae * clean[0], k * picp]
+  return [mae * clean[0], picp]
 }
 
 function scaled(

@@ -5,7 +5,7 @@
 //                                 [--curves powerLaw,scaled] [--sampler tpe] [--verbose]
 //                                 [--median '{"warmupSteps":3}'] [--dominance '{"maxChance":0.3}']
 //                                 [--replay-only] [--why] [--only <pruner>] [--ceiling]
-//                                 [--noise-scale 1] [--told last|kept]
+//                                 [--told last|kept]
 //
 // The synthetic benchmark: the NHITS_Q default space (7 parameters: ints, a categorical, log
 // floats) and learning curves modelled in test/bench/pruning-curves.ts (power-law curves from a
@@ -65,8 +65,6 @@ const replayOnly = process.argv.includes('--replay-only')
 const ceiling = process.argv.includes('--ceiling')
 // --only <label>: run one of the pruners below (median, dominance, dom-0.6) and skip the controls.
 const only = argument('only')
-// --noise-scale k: every noise term × k, for a trial score k times as steady (README, issue 12).
-const noiseScale = Number(argument('noise-scale') ?? 1)
 // --told kept: a complete trial tells the objectives of its lowest-loss epoch, as trials do since
 // issue 12 (default last: the epoch-15 values the tables in src-main/engine/hpo/README.md use).
 const told = (argument('told') ?? 'last') as 'last' | 'kept'
@@ -132,14 +130,7 @@ async function run(
     if (replay) await study.enqueue(replay[tried.length])
     const { trialId, params } = await study.ask()
     tried.push(params)
-    const curve = learningCurve(
-      family,
-      codec,
-      params,
-      epochs,
-      new Rng(seed, trialId, 0x70),
-      noiseScale,
-    )
+    const curve = learningCurve(family, codec, params, epochs, new Rng(seed, trialId, 0x70))
     finals.push(toldFinal(curve, told))
     let stopped = false
     let epoch = 1
@@ -192,7 +183,7 @@ async function run(
 }
 
 const cleanFinal = (family: CurveFamily, params: TrialParams) =>
-  learningCurve(family, codec, params, epochs, null, noiseScale)[epochs - 1].objectives
+  learningCurve(family, codec, params, epochs, null)[epochs - 1].objectives
 
 const frontOf = (points: number[][]) => {
   const ranks = nonDominatedRanks(points)
@@ -235,7 +226,7 @@ function replayDecidingOnce(
   let saved = 0
   base.tried.forEach((params, i) => {
     const clean = cleanFinal(family, params)
-    const noise = finalNoiseSd(family, codec, params, clean, noiseScale)
+    const noise = finalNoiseSd(family, codec, params, clean)
     if (kept.length >= least && stop(i, clean, noise, kept)) saved += epochs - 4
     else {
       kept.push(base.finals[i])
@@ -257,14 +248,7 @@ function sameEpochDominance(family: CurveFamily, base: RunResult, k: number): Or
   const keptClean: number[][] = []
   let saved = 0
   base.tried.forEach((params, i) => {
-    const curve = learningCurve(
-      family,
-      codec,
-      params,
-      epochs,
-      new Rng(base.seed, i, 0x70),
-      noiseScale,
-    )
+    const curve = learningCurve(family, codec, params, epochs, new Rng(base.seed, i, 0x70))
     let stoppedAt = 0
     for (let epoch = 4; keptCurves.length >= 8 && epoch < epochs && !stoppedAt; epoch++) {
       const mine = curve[epoch - 1].objectives
