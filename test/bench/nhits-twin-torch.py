@@ -9,7 +9,8 @@
 # [rows, D] float32 (NaN = missing; column 0 the target), the window starts, the walk-forward
 # origins, the raw target (float64) and, per seed, the batch order of every epoch (int32) and
 # optionally Frontier's initial weights (float32, Frontier's [in, out] layout).
-# Prints one JSON line per epoch: {"epoch", "mae", "picp", "val_loss", "train_loss", "seconds"}.
+# Prints one JSON line per epoch: {"epoch", "mae", "picp", "val_loss", "train_loss",
+# "first_losses" (the epoch's first 8 step losses), "seconds"}.
 import json
 import sys
 import time
@@ -40,6 +41,7 @@ run = meta["seeds"][str(seed)]
 epochs = meta["epochs"]
 orders = np.fromfile(run["orders"], dtype="<i4").reshape(epochs, -1)
 B = meta["batchSize"]
+FIRST_STEPS = 8  # per-step losses reported for each epoch's first steps
 
 model = NHiTS(L, H, D, Q, p["num_stacks"], p["num_blocks"], p["num_layers"], p["layer_widths"],
               p["dropout"])
@@ -99,6 +101,7 @@ for epoch in range(epochs):
     model.train()
     order = orders[epoch]
     loss_sum, seen = 0.0, 0
+    first = []
     for i in range(0, len(order), B):
         x, y = gather(order[i:i + B])
         opt.zero_grad(set_to_none=True)
@@ -107,7 +110,10 @@ for epoch in range(epochs):
         opt.step()
         loss_sum += loss.item() * len(y)
         seen += len(y)
+        if len(first) < FIRST_STEPS:
+            first.append(loss.item())
     mae, picp = walk_forward()
     print(json.dumps({"epoch": epoch + 1, "mae": mae, "picp": picp, "val_loss": val_loss(),
-                      "train_loss": loss_sum / seen, "seconds": time.perf_counter() - t0}),
+                      "train_loss": loss_sum / seen, "first_losses": first,
+                      "seconds": time.perf_counter() - t0}),
           flush=True)

@@ -66,6 +66,9 @@ interface EpochScore {
   trainLoss: number
 }
 
+/** Per-step losses of the first epoch's first steps compared, with --same-init. */
+const FIRST_STEPS = 8
+
 interface Run {
   frontier: EpochScore[]
   frontierFinal: number
@@ -199,7 +202,11 @@ function writeTwinInputs(dir: string, series: Series, roles: Roles, timezone: st
 }
 
 /** The twin's per-epoch scores, or null when no python3 with torch is found. */
-async function twin(meta: string, seed: number): Promise<EpochScore[] | null> {
+async function twin(
+  meta: string,
+  seed: number,
+  firstLosses: number[],
+): Promise<EpochScore[] | null> {
   const env = {
     ...process.env,
     OPENBLAS_NUM_THREADS: '1',
@@ -226,7 +233,9 @@ async function twin(meta: string, seed: number): Promise<EpochScore[] | null> {
         picp: number
         val_loss: number
         train_loss: number
+        first_losses: number[]
       }
+      if (r.first_losses && firstLosses.length === 0) firstLosses.push(...r.first_losses)
       scores.push({
         mae: r.mae,
         gap: Math.abs(r.picp - 80),
@@ -276,15 +285,41 @@ async function main() {
         console.log(`\n== demo:${name}, covariates ${kind} ==`)
         const runs: Run[] = []
         for (const seed of SEEDS) {
+          // With --same-init, one step per graph run for the first steps, so that each step's
+          // loss can be read from the running mean (K changes speed, not results).
+          const frontierFirst: number[] = []
+          const twinFirst: number[] = []
+          let sumBefore = 0
           const [trial, twinScores] = await Promise.all([
             runTrial({ series, roles, timezone: profile.timezone }, nhits, PARAMS, {
               epochs: EPOCHS,
               seed,
               provider: 'cpu',
               ...WINDOW,
+              ...(SAME_INIT
+                ? {
+                    stepsPerRun: 1,
+                    onProgress: (p) => {
+                      if (p.phase !== 'train' || p.step > FIRST_STEPS) return
+                      // p.loss is the epoch's running mean over equal batches so far
+                      frontierFirst.push(p.loss * p.step - sumBefore)
+                      sumBefore = p.loss * p.step
+                    },
+                  }
+                : {}),
             }),
-            TORCH ? twin(meta, seed) : Promise.resolve(null),
+            TORCH ? twin(meta, seed, twinFirst) : Promise.resolve(null),
           ])
+          if (SAME_INIT) {
+            const pairs = frontierFirst.map((l, i) => `${l.toFixed(6)}|${twinFirst[i]?.toFixed(6)}`)
+            const worst = Math.max(
+              ...frontierFirst.map((l, i) => Math.abs(l - twinFirst[i]) / twinFirst[i]),
+            )
+            console.log(
+              `seed ${seed}: first ${FIRST_STEPS} step losses (Frontier|twin) ${pairs.join(' ')}; ` +
+                `largest relative difference ${worst.toExponential(1)}`,
+            )
+          }
           const frontier = trial.intermediate.map((r) => ({
             mae: r.objectives?.[0] ?? NaN,
             gap: r.objectives?.[1] ?? NaN,
