@@ -86,10 +86,10 @@ export interface OnnxModel {
 
 // ModelProto
 const MODEL = { irVersion: 1, producerName: 2, producerVersion: 3, doc: 6, graph: 7, opset: 8 }
-const MODEL_METADATA = 14
+export const MODEL_METADATA = 14
 // OperatorSetIdProto, StringStringEntryProto
 const OPSET_ID = { domain: 1, version: 2 }
-const ENTRY = { key: 1, value: 2 }
+export const ENTRY = { key: 1, value: 2 }
 // GraphProto
 const GRAPH = { node: 1, name: 2, initializer: 5, doc: 10, input: 11, output: 12 }
 // NodeProto

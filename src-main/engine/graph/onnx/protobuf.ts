@@ -4,9 +4,11 @@
 // once at the end, so a 300 MB export is never copied per nesting level, and (3) no proto text
 // has to be shipped or parsed. Field numbers live in onnx/model.ts, written from the ONNX spec.
 
-const WIRE_VARINT = 0
-const WIRE_LEN = 2
-const WIRE_FIXED32 = 5
+/** Protobuf wire types (the reader in read-metadata.ts also skips fixed64). */
+export const WIRE = { varint: 0, fixed64: 1, len: 2, fixed32: 5 } as const
+const WIRE_VARINT = WIRE.varint
+const WIRE_LEN = WIRE.len
+const WIRE_FIXED32 = WIRE.fixed32
 
 const utf8 = new TextEncoder()
 

@@ -4,16 +4,17 @@
 // library: every other field is skipped by its wire type without being decoded.
 
 import { GraphError } from '../errors'
+import { ENTRY, MODEL_METADATA } from './model'
+import { WIRE } from './protobuf'
 
-/** ModelProto.metadata_props and StringStringEntryProto's key/value (onnx.proto). */
-const METADATA_PROPS = 14
-const ENTRY_KEY = 1
-const ENTRY_VALUE = 2
-
-const WIRE_VARINT = 0
-const WIRE_FIXED64 = 1
-const WIRE_LEN = 2
-const WIRE_FIXED32 = 5
+// The field numbers and wire types the writer uses (model.ts, protobuf.ts), read back.
+const METADATA_PROPS = MODEL_METADATA
+const ENTRY_KEY = ENTRY.key
+const ENTRY_VALUE = ENTRY.value
+const WIRE_VARINT = WIRE.varint
+const WIRE_FIXED64 = WIRE.fixed64
+const WIRE_LEN = WIRE.len
+const WIRE_FIXED32 = WIRE.fixed32
 
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
