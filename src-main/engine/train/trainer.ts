@@ -202,8 +202,8 @@ export async function train(
   return outcome('completed')
 
   function outcome(stopped: TrainOutcome['stopped']): TrainOutcome {
-    const last = { epoch: intermediate.length, parameters: trainer.parameters() }
-    return { trainer, intermediate, kept: kept ?? last, steps: trainer.stepCount, stopped, timings }
+    const chosen = kept ?? { epoch: intermediate.length, parameters: trainer.parameters() }
+    return { trainer, intermediate, kept: chosen, steps: trainer.stepCount, stopped, timings }
   }
 }
 
