@@ -2,10 +2,14 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
 
+// src-shared/ (the API contract and its view types) is imported by all three as @shared/….
+const alias = { '@shared': resolve('src-shared') }
+
 // Three process roots, as DESIGN.md lays them out. The preload is built as CommonJS because
 // sandboxed preloads cannot be ES modules.
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       outDir: 'out/main',
       rollupOptions: {
@@ -19,6 +23,7 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       // A sandboxed preload can require only `electron`: bundle everything else into it.
       externalizeDeps: false,
@@ -31,6 +36,7 @@ export default defineConfig({
   },
   renderer: {
     root: 'src-renderer',
+    resolve: { alias },
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('src-renderer/index.html') } },

@@ -16,7 +16,13 @@ const engineBoundary = {
           { group: ['svelte', 'svelte/*', '*.svelte'], message: 'engine/ has no UI.' },
           { group: ['d3', 'd3-*'], message: 'engine/ has no UI.' },
           {
-            group: ['**/src-renderer/**', '**/src-preload/**', '**/services/**', '**/app/**'],
+            group: [
+              '**/src-renderer/**',
+              '**/src-preload/**',
+              '**/src-shared/**',
+              '**/services/**',
+              '**/app/**',
+            ],
             message: 'engine/ depends on nothing outside itself.',
           },
         ],
@@ -67,8 +73,8 @@ export default tseslint.config(
             },
             {
               group: ['**/src-main/**'],
-              allowTypeImports: true,
-              message: 'The renderer may import only types from src-main.',
+              message:
+                'The renderer reaches main only through the API, and its types through @shared/.',
             },
           ],
         },

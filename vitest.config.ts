@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config'
 import { svelte } from '@sveltejs/vite-plugin-svelte'
+import { resolve } from 'node:path'
 
 export default defineConfig({
   plugins: [svelte({ configFile: false })],
+  resolve: { alias: { '@shared': resolve('src-shared') } },
   test: {
     projects: [
       {

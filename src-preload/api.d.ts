@@ -1,4 +1,4 @@
-import type { FrontierBridge } from './contract'
+import type { FrontierBridge } from '@shared/contract'
 
 declare global {
   interface Window {

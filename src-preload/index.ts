@@ -1,7 +1,7 @@
 // The bridge: one method per channel and one subscription per event, nothing else. No generic
 // ipcRenderer reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
-import { channels, eventNames } from './contract'
+import { channels, eventNames } from '@shared/contract'
 
 const bridge: Record<string, unknown> = {}
 for (const channel of Object.keys(channels)) {

@@ -1,7 +1,7 @@
 // The contract over Electron IPC: every channel is an `invoke` handler going through the same
 // dispatch as the WebSocket transport; events go to every window.
 import { BrowserWindow, ipcMain } from 'electron'
-import { channels } from '../../src-preload/contract'
+import { channels } from '@shared/contract'
 import { dispatch } from '../services/api-dispatch'
 import { createHandlers } from '../services/api-handlers'
 import type { ServiceHost } from '../services/create-services'

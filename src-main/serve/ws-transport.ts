@@ -1,7 +1,7 @@
 // The contract over a WebSocket: JSON requests `{id, channel, payload}` answered by
 // `{id, envelope}`, and every service event pushed to every connected page.
 import type { WebSocket, WebSocketServer } from 'ws'
-import type { WsServerMessage } from '../../src-preload/contract'
+import type { WsServerMessage } from '@shared/contract'
 import { dispatch, type Handlers } from '../services/api-dispatch'
 import type { EventBus } from '../services/event-bus'
 

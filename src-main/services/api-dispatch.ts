@@ -7,7 +7,7 @@ import {
   type Envelope,
   type ParsedRequestOf,
   type ResponseOf,
-} from '../../src-preload/contract'
+} from '@shared/contract'
 import { CodedError } from '../engine/coded-error'
 
 export type Handlers = {

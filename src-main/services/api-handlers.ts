@@ -1,6 +1,6 @@
 // The handler of every channel of the contract. The mapped type makes a missing handler a
 // compile error; a unit test checks the same at run time.
-import type { AppInfo } from '../../src-preload/contract'
+import type { AppInfo } from '@shared/contract'
 import type { Handlers } from './api-dispatch'
 import type { DatasetService } from './dataset-service'
 import type { GpuMonitor } from './gpu-monitor'

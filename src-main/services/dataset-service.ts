@@ -10,7 +10,7 @@ import type {
   ImportResult,
   PreviewPage,
   SeriesBuckets,
-} from '../../src-preload/contract'
+} from '@shared/contract'
 import { holidayCountries } from '../engine/data/calendar'
 import { DataError } from '../engine/data/data-error'
 import { bucketMinMax } from '../engine/data/downsample'

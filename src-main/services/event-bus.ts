@@ -1,5 +1,5 @@
 // Pushed events, typed by the contract; each transport subscribes once and forwards.
-import type { EventName, Events } from '../../src-preload/contract'
+import type { EventName, Events } from '@shared/contract'
 
 type Listener = <E extends EventName>(event: E, payload: Events[E]) => void
 

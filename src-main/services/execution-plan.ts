@@ -5,7 +5,7 @@
 // A machine without a GPU gets one plain sentence saying the trials run on the CPU.
 
 import type { ProviderChoice } from '../engine/graph/runtime/provider'
-import type { SystemSample } from './system-sample'
+import type { SystemSample } from '@shared/system-sample'
 
 export interface ExecutionPlan {
   device: 'cpu' | 'gpu'

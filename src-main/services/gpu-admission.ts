@@ -7,7 +7,7 @@
 import type { ModelName } from '../engine/models/model-spec'
 import type { TrialEnd } from '../worker/trial-process'
 import type { Admission } from './scheduler'
-import type { SystemSample } from './system-sample'
+import type { SystemSample } from '@shared/system-sample'
 
 export interface SystemSource {
   sample(): Promise<SystemSample>

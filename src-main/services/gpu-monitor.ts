@@ -2,9 +2,9 @@
 // where the platform tells them (systeminformation asks nvidia-smi on NVIDIA), and CPU load and
 // memory. A machine without a GPU says so plainly instead of showing empty gauges.
 import si from 'systeminformation'
-import type { GpuSample, SystemSample } from './system-sample'
+import type { GpuSample, SystemSample } from '@shared/system-sample'
 
-export type { GpuSample, SystemSample } from './system-sample'
+export type { GpuSample, SystemSample } from '@shared/system-sample'
 
 /** The parts of systeminformation used here, so tests can stand in for the machine. */
 export interface SystemProbe {

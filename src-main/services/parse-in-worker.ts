@@ -17,7 +17,7 @@ function startWorker(workerData: ParseJob): Worker {
   const options = { workerData, resourceLimits: { maxOldGenerationSizeMb: 4096 } }
   if (!fromSource) return new Worker(new URL('./parse-worker.js', import.meta.url), options)
   const entry = new URL('./parse-worker.ts', import.meta.url).href
-  return new Worker(new URL('./tsx-worker-bootstrap.mjs', import.meta.url), {
+  return new Worker(new URL('../worker/tsx-bootstrap.mjs', import.meta.url), {
     ...options,
     argv: [entry],
   })

@@ -22,7 +22,7 @@ import type {
   StudyDetailView,
   StudyId,
   StudyListEntry,
-} from './study-views'
+} from '@shared/study-views'
 
 export interface StudiesServiceOptions {
   studiesDir: string

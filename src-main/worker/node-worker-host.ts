@@ -21,7 +21,7 @@ function entry(): { module: string; args: string[] } {
   if (!fromSource)
     return { module: fileURLToPath(new URL('./trial-worker.js', import.meta.url)), args: [] }
   return {
-    module: fileURLToPath(new URL('../services/tsx-worker-bootstrap.mjs', import.meta.url)),
+    module: fileURLToPath(new URL('./tsx-bootstrap.mjs', import.meta.url)),
     args: [new URL('./trial-worker.ts', import.meta.url).href],
   }
 }

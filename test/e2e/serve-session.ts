@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import WebSocket from 'ws'
-import { WS_PATH, type Envelope, type WsServerMessage } from '../../src-preload/contract'
+import { WS_PATH, type Envelope, type WsServerMessage } from '@shared/contract'
 
 export const root = resolve(import.meta.dirname, '../..')
 export const artifacts = join(root, 'test-results')

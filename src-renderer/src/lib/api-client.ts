@@ -7,7 +7,7 @@ import type {
   FrontierApi,
   RequestOf,
   ResponseOf,
-} from '../../../src-preload/contract'
+} from '@shared/contract'
 import { ApiError } from './api-error'
 
 export class ApiClient {

@@ -1,6 +1,6 @@
 // A failed request, as the views see it: the code and message main sent (or one the transport
 // made up when the request never reached main), so a view can show both without guessing.
-import type { ApiError as ApiErrorShape, ErrorCode } from '../../../src-preload/contract'
+import type { ApiError as ApiErrorShape, ErrorCode } from '@shared/contract'
 
 export class ApiError extends Error {
   readonly code: ErrorCode

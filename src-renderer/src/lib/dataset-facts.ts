@@ -6,7 +6,7 @@ import type {
   Profile,
   ResolvedSplit,
   SplitSpec,
-} from '../../../src-main/engine/data/types'
+} from '@shared/dataset-types'
 
 /** A stretch of time the user asked to look at (first and last instant). */
 export interface TimeSpan {

@@ -1,6 +1,6 @@
 // Editing Roles one column at a time. A column has exactly one use; making a column the target
 // takes it out of the covariate lists, so the result is always a consistent Roles.
-import type { Roles } from '../../../src-main/engine/data/types'
+import type { Roles } from '@shared/dataset-types'
 
 export type ColumnUse = 'past' | 'future' | 'unused'
 

@@ -1,6 +1,6 @@
 // Turning the split editor's inputs into a SplitSpec, with the reason when they do not make one.
 // Main validates again (and knows the length requirements); this catches typos before a request.
-import type { SplitSpec } from '../../../src-main/engine/data/types'
+import type { SplitSpec } from '@shared/dataset-types'
 import { fromDateTimeInput } from './format'
 import type { Percents } from './dataset-facts'
 

@@ -1,7 +1,7 @@
 // Sends a file to main in UPLOAD_CHUNK_BYTES slices. Each slice is read on its own
 // (`blob.arrayBuffer()` is asynchronous), so a large file never sits in memory whole and the UI
 // keeps painting between chunks.
-import { UPLOAD_CHUNK_BYTES } from '../../../src-preload/contract'
+import { UPLOAD_CHUNK_BYTES } from '@shared/contract'
 import type { ApiClient } from './api-client'
 import { bytesToBase64 } from './base64'
 

@@ -1,13 +1,8 @@
 // The dataset registry as the Datasets view sees it: the list, the selected record, and the
 // commands that change them. Records replace each other whole ($state.raw): a profile can hold
 // thousands of runs and nothing edits it in place.
-import type {
-  DatasetRecord,
-  DatasetSummary,
-  Roles,
-  SplitSpec,
-} from '../../../src-main/engine/data/types'
-import type { HolidayCountry } from '../../../src-preload/contract'
+import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from '@shared/dataset-types'
+import type { HolidayCountry } from '@shared/contract'
 import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
 import { SelectableList } from './selectable-list.svelte'

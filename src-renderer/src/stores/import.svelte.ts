@@ -1,7 +1,7 @@
 // One import at a time: upload progress, then main's phases, then the outcome. The view only
 // renders this; the sequence (begin → chunks → import, progress events filtered by upload id)
 // lives here.
-import type { ImportProgress, ImportResult } from '../../../src-preload/contract'
+import type { ImportProgress, ImportResult } from '@shared/contract'
 import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
 import { uploadFile, type UploadSource } from '../lib/upload'

@@ -1,11 +1,7 @@
 // The studies in the data folder as the Studies view sees them: the list, the selected study
 // with its front, and confirming the front on the test split with its progress. Records
 // replace each other whole ($state.raw).
-import type {
-  StudyConfirmProgress,
-  StudyDetailView,
-  StudyListEntry,
-} from '../../../src-main/services/study-views'
+import type { StudyConfirmProgress, StudyDetailView, StudyListEntry } from '@shared/study-views'
 import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
 import { SelectableList } from './selectable-list.svelte'

@@ -3,7 +3,7 @@
 // reach every window.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
-import { channels } from '../../../src-preload/contract'
+import { channels } from '@shared/contract'
 import { createServices, type ServiceHost } from '../../../src-main/services/create-services'
 import { tempDir } from '../../helpers/temp-dir'
 

@@ -1,7 +1,7 @@
 // The preload exposes one method per channel and one subscription per event, nothing else: no
 // generic send or invoke reaches the page.
 import { describe, expect, it, vi } from 'vitest'
-import { channels, eventNames } from '../../../src-preload/contract'
+import { channels, eventNames } from '@shared/contract'
 
 const exposed: Record<string, Record<string, unknown>> = {}
 const invoked: { channel: string; payload: unknown }[] = []

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FrontierApi, FrontierBridge } from '../../../src-preload/contract'
+import type { FrontierApi, FrontierBridge } from '@shared/contract'
 import { ApiClient } from '../../../src-renderer/src/lib/api-client'
 import { ApiError } from '../../../src-renderer/src/lib/api-error'
 import { createIpcApi } from '../../../src-renderer/src/lib/transport/ipc'

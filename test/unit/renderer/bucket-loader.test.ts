@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { SeriesBuckets } from '../../../src-preload/contract'
+import type { SeriesBuckets } from '@shared/contract'
 import {
   BucketLoader,
   type BucketRequest,

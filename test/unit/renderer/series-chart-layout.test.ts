@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SeriesBuckets } from '../../../src-preload/contract'
+import type { SeriesBuckets } from '@shared/contract'
 import {
   layout,
   pickBuckets,

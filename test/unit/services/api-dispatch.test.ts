@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { join } from 'node:path'
-import { channels, eventNames } from '../../../src-preload/contract'
+import { channels, eventNames } from '@shared/contract'
 import { dispatch, isChannel, toApiError } from '../../../src-main/services/api-dispatch'
 import { ModelError } from '../../../src-main/engine/models/model-error'
 import { TrainingStopped } from '../../../src-main/engine/train/training-stopped'

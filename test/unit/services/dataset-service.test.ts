@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import type { ImportProgress } from '../../../src-preload/contract'
+import type { ImportProgress } from '@shared/contract'
 import { DataError } from '../../../src-main/engine/data/data-error'
 import { DatasetService } from '../../../src-main/services/dataset-service'
 import { tempDir } from '../../helpers/temp-dir'

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { planExecution } from '../../../src-main/services/execution-plan'
 import { GpuAdmission, MemoryEstimates } from '../../../src-main/services/gpu-admission'
-import type { SystemSample } from '../../../src-main/services/system-sample'
+import type { SystemSample } from '@shared/system-sample'
 import type { TrialEnd } from '../../../src-main/worker/trial-process'
 
 function machine(gpu: { used: number; total: number } | null): SystemSample {

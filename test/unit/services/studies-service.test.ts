@@ -5,7 +5,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { StudyConfirmProgress, StudyDetailView } from '../../../src-main/services/study-views'
+import type { StudyConfirmProgress, StudyDetailView } from '@shared/study-views'
 import { dispatch } from '../../../src-main/services/api-dispatch'
 import { createHandlers } from '../../../src-main/services/api-handlers'
 import { createServices, type ServiceHost } from '../../../src-main/services/create-services'

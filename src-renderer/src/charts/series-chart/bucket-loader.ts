@@ -1,7 +1,7 @@
 // Fetches buckets for the visible range. Zoom and pan fire many times a second; the loader waits
 // for a pause before asking main, and drops any answer that a newer request has overtaken, so
 // the chart never jumps back to a stale view.
-import type { SeriesBuckets } from '../../../../src-preload/contract'
+import type { SeriesBuckets } from '@shared/contract'
 
 export interface BucketRequest {
   from: number

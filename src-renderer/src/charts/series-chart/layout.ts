@@ -1,8 +1,8 @@
 // Pure layout of the series chart: data, size and the visible time range in, pixel marks out.
 // No DOM here, so every mark can be checked in a unit test.
 import { area, line, scaleLinear } from 'd3'
-import type { TimeRun } from '../../../../src-main/engine/data/types'
-import type { SeriesBuckets } from '../../../../src-preload/contract'
+import type { TimeRun } from '@shared/dataset-types'
+import type { SeriesBuckets } from '@shared/contract'
 import { plotArea, timeScale } from './scale'
 import type {
   Domain,

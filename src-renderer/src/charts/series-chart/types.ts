@@ -1,7 +1,7 @@
 // Shapes shared by the series chart's layout, render and wrapper. Times are UTC milliseconds;
 // every mark is in SVG pixels.
-import type { TimeRun } from '../../../../src-main/engine/data/types'
-import type { SeriesBuckets } from '../../../../src-preload/contract'
+import type { TimeRun } from '@shared/dataset-types'
+import type { SeriesBuckets } from '@shared/contract'
 
 export type Domain = readonly [number, number]
 

@@ -1,6 +1,6 @@
 // Picks the transport once at start: the Electron preload's bridge when it is there, otherwise
 // the WebSocket of `frontier serve`, authenticated by the token the served URL carried.
-import { WS_PATH, type FrontierApi } from '../../../../src-preload/contract'
+import { WS_PATH, type FrontierApi } from '@shared/contract'
 import { createIpcApi } from './ipc'
 import { browserSocket } from './socket'
 import { socketUrl, takeToken } from './token'

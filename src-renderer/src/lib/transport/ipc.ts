@@ -10,7 +10,7 @@ import type {
   FrontierBridge,
   RequestOf,
   ResponseOf,
-} from '../../../../src-preload/contract'
+} from '@shared/contract'
 import { TRANSPORT_ERRORS } from '../api-error'
 
 type RequestMethod<C extends Channel> = (payload: RequestOf<C>) => Promise<Envelope<ResponseOf<C>>>

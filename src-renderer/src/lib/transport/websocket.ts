@@ -11,7 +11,7 @@ import type {
   RequestOf,
   ResponseOf,
   WsClientMessage,
-} from '../../../../src-preload/contract'
+} from '@shared/contract'
 import { TRANSPORT_ERRORS } from '../api-error'
 import type { SocketFactory, SocketHandle } from './socket'
 import { parseServerMessage } from './ws-messages'

@@ -1,6 +1,6 @@
 // Incoming frames are checked before use: a malformed frame is dropped (and logged) rather than
 // resolving a request with garbage.
-import type { Envelope, EventName, WsServerMessage } from '../../../../src-preload/contract'
+import type { Envelope, EventName, WsServerMessage } from '@shared/contract'
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null
 

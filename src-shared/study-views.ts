@@ -2,7 +2,7 @@
 // study's Pareto front with validation metrics and, once confirmed, test metrics beside them.
 // Plain JSON, so both transports carry it as it is.
 
-import type { TrialParams } from '../engine/hpo/types'
+import type { TrialParams } from '../src-main/engine/hpo/types'
 
 /** A study's id: its file's path under <data dir>/studies, with forward slashes. */
 export type StudyId = string

@@ -3,13 +3,9 @@
 // payload type. Both transports (Electron IPC and the WebSocket of `frontier serve`) carry
 // exactly this contract, and every response travels in one envelope.
 import { z } from 'zod'
-import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from '../src-main/engine/data/types'
-import type { SystemSample } from '../src-main/services/system-sample'
-import type {
-  StudyConfirmProgress,
-  StudyDetailView,
-  StudyListEntry,
-} from '../src-main/services/study-views'
+import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from './dataset-types'
+import type { SystemSample } from './system-sample'
+import type { StudyConfirmProgress, StudyDetailView, StudyListEntry } from './study-views'
 
 const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
 /** A study file's path under <data dir>/studies, e.g. NHITS_Q_heat/study_NHITS_Q_heat_local.json. */
