@@ -5,17 +5,22 @@
 import { z } from 'zod'
 import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from './dataset-types'
 import type { SystemSample } from './system-sample'
-import type { StudyConfirmProgress, StudyDetailView, StudyListEntry } from './study-views'
+import { studyDraftSchema, studyIdSchema as studyId } from './study-schemas'
+import type {
+  DraftCheck,
+  StudyConfirmProgress,
+  StudyDetailView,
+  StudyEpochEvent,
+  StudyListEntry,
+  StudyNoticeEvent,
+  StudyOptionsView,
+  StudyStateEvent,
+  StudyTrialEvent,
+  TrialDetailView,
+  TrialsPage,
+} from './study-views'
 
 const datasetId = z.string().regex(/^[0-9a-f]{64}$/, 'a dataset id is a sha256 in hex')
-/** A study file's path under <data dir>/studies, e.g. NHITS_Q_heat/study_NHITS_Q_heat_local.json. */
-const studyId = z
-  .string()
-  .max(512)
-  .regex(
-    /^(?!\/)(?!.*(^|\/)\.\.?(\/|$))[A-Za-z0-9_./-]+\.json$/,
-    'a study id is a study file under studies/',
-  )
 const timezone = z.string().min(1).max(64)
 
 export const parseOptionsSchema = z
@@ -218,6 +223,41 @@ export const channels = {
       })
       .strict(),
   ),
+  /** What the study setup can offer on this machine: models, samplers, pruners, providers. */
+  'studies:options': channel<StudyOptionsView>()(z.object({}).strict()),
+  /** Checks a draft as the user types: every problem, the space's size, a time estimate. */
+  'studies:check': channel<DraftCheck>()(z.object({ draft: studyDraftSchema }).strict()),
+  /** Creates the study's files (nothing runs until studies:start); refused when the draft is not ok. */
+  'studies:create': channel<StudyListEntry>()(z.object({ draft: studyDraftSchema }).strict()),
+  /** Runs a new study, or resumes a stopped or interrupted one, in this process's workers. */
+  'studies:start': channel<StudyListEntry>()(z.object({ id: studyId }).strict()),
+  /** No new trials start; running ones finish. */
+  'studies:pause': channel<StudyListEntry>()(z.object({ id: studyId }).strict()),
+  'studies:resume': channel<StudyListEntry>()(z.object({ id: studyId }).strict()),
+  /** Stops the study: running trials are interrupted and queued again for a later start. */
+  'studies:cancel': channel<StudyListEntry>()(z.object({ id: studyId }).strict()),
+  /** Cancels one running trial (it fails with CANCELLED); the study goes on. */
+  'studies:cancelTrial': channel<{ cancelled: boolean }>()(
+    z.object({ id: studyId, trial: z.number().int().nonnegative() }).strict(),
+  ),
+  /** A new study with the same dataset, model, space and settings, and no trials. */
+  'studies:clone': channel<StudyListEntry>()(
+    z.object({ id: studyId, name: studyDraftSchema.shape.name }).strict(),
+  ),
+  /** Deletes a study that is not running: its file, run file, artifacts and exports. */
+  'studies:delete': channel<{ deleted: boolean }>()(z.object({ id: studyId }).strict()),
+  'studies:trials': channel<TrialsPage>()(
+    z
+      .object({
+        id: studyId,
+        offset: z.number().int().min(0),
+        limit: z.number().int().min(1).max(5000),
+      })
+      .strict(),
+  ),
+  'studies:trial': channel<TrialDetailView>()(
+    z.object({ id: studyId, trial: z.number().int().nonnegative() }).strict(),
+  ),
 } as const
 
 export type Channel = keyof typeof channels
@@ -237,6 +277,15 @@ export interface Events {
   'datasets:changed': { ids: string[] }
   'system:update': SystemSample
   'studies:progress': StudyConfirmProgress
+  /** A study was created, deleted, or its list entry changed (counts, status). */
+  'studies:changed': { ids: string[] }
+  'studies:state': StudyStateEvent
+  /** A trial started or ended. */
+  'studies:trialChanged': StudyTrialEvent
+  /** A running trial finished an epoch. */
+  'studies:epoch': StudyEpochEvent
+  /** Something the user should know about a running study (a retry, an admission wait). */
+  'studies:notice': StudyNoticeEvent
 }
 export type EventName = keyof Events
 export const eventNames: EventName[] = [
@@ -244,6 +293,11 @@ export const eventNames: EventName[] = [
   'datasets:changed',
   'system:update',
   'studies:progress',
+  'studies:changed',
+  'studies:state',
+  'studies:trialChanged',
+  'studies:epoch',
+  'studies:notice',
 ]
 
 export type ErrorCode = string

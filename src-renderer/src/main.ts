@@ -8,6 +8,7 @@ import { connect } from './lib/transport/connect'
 import { ConnectionStore } from './stores/connection.svelte'
 import { DatasetsStore } from './stores/datasets.svelte'
 import { ImportStore } from './stores/import.svelte'
+import { NavigationStore } from './stores/navigation.svelte'
 import { StudiesStore } from './stores/studies.svelte'
 
 const connection = new ConnectionStore()
@@ -35,6 +36,7 @@ if (link.ok) {
     connection,
     datasets,
     imports: new ImportStore(client, datasets),
+    navigation: new NavigationStore(),
     studies: new StudiesStore(client),
   }
 } else {

@@ -4,6 +4,7 @@ import type { ApiClient } from './api-client'
 import type { ConnectionStore } from '../stores/connection.svelte'
 import type { DatasetsStore } from '../stores/datasets.svelte'
 import type { ImportStore } from '../stores/import.svelte'
+import type { NavigationStore } from '../stores/navigation.svelte'
 import type { StudiesStore } from '../stores/studies.svelte'
 
 export interface AppContext {
@@ -11,6 +12,7 @@ export interface AppContext {
   connection: ConnectionStore
   datasets: DatasetsStore
   imports: ImportStore
+  navigation: NavigationStore
   studies: StudiesStore
 }
 

@@ -1,10 +1,11 @@
 // The views the left navigation offers. A view appears here when it exists, never before.
 import type { Component } from 'svelte'
+import type { ViewId } from '../stores/navigation.svelte'
 import DatasetsView from './DatasetsView.svelte'
 import StudiesView from './StudiesView.svelte'
 
 export interface ViewEntry {
-  id: string
+  id: ViewId
   label: string
   component: Component
 }
