@@ -214,6 +214,20 @@ export interface DraftCheck {
   estimateBasis: string | null
   /** The sampler the budget suggests (samplerRule). */
   suggestedSampler: string
+  /** Where the walk-forward origins fall, to draw over the series; null when the plan does not fit. */
+  plan: WalkForwardPlanView | null
+}
+
+/** The validation split and the forecast origins in it (ms since the epoch, UTC). */
+export interface WalkForwardPlanView {
+  trainFrom: number
+  validationFrom: number
+  validationTo: number
+  testTo: number
+  /** Each origin's first forecast instant. */
+  origins: number[]
+  /** Length of one forecast in ms (horizon × step). */
+  horizonMs: number
 }
 
 export interface StudyStateEvent {
