@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DEFAULT_SPLIT } from '../engine/data/split'
-import type { CalendarOptions, Roles, SplitSpec } from '../engine/data/types'
+import type { CalendarOptions, Delimiter, Roles, SplitSpec } from '../engine/data/types'
 import type { ProviderChoice } from '../engine/graph/runtime/provider'
 import { projectRoot } from '../paths'
 import { intOption } from './parse-cli-args'
@@ -30,9 +30,20 @@ export const DATA_OPTIONS = {
   ep: { type: 'string' },
   threads: { type: 'string' },
   calendar: { type: 'string' },
+  target: { type: 'string' },
+  covariates: { type: 'string' },
+  'future-covariates': { type: 'string' },
+  timezone: { type: 'string' },
+  delimiter: { type: 'string' },
+  'data-dir': { type: 'string' },
 } as const
 
 export type OptionValues = Record<string, string | boolean | undefined>
+
+/** What --data means, for the usage text of every command that reads it. */
+export const DATA_SOURCE_USAGE = `a CSV file, demo:heat / demo:water (the bundled demo data), or a
+                        dataset imported in the app, by its id (or its first 6+ characters)
+                        or its name: its roles and split are then the defaults`
 
 /** The usage lines of the shared options (after --data). */
 export const DATA_USAGE = `  --train-end <iso>     first instant of validation (training ends just before it)
@@ -46,8 +57,18 @@ export const DATA_USAGE = `  --train-end <iso>     first instant of validation (
   --horizon <h>         steps forecast per origin (default 24)
   --input-length <l>    input window (default 168)
   --batch-size <n>      windows per step (default 32)
+  --target <column>     the column to forecast (default: the dataset's target in the app, else
+                        the column named like heat/load/demand/value, else the first)
+  --covariates <list>   past covariates, comma-separated column names, or none (default: the
+                        dataset's in the app, else none)
+  --future-covariates <list>
+                        future-known covariates (seen for the forecast day too), or none
   --calendar <list>     calendar covariates: none, or some of hour,weekday,month,weekend and
-                        holidays=<country> (default none: the target alone; README)
+                        holidays=<country> (default: the dataset's in the app, else none)
+  --timezone <zone>     IANA zone of timestamps written without an offset (default UTC)
+  --delimiter <c>       the CSV's delimiter: , ; or tab (default: detected)
+  --data-dir <dir>      the app's data folder, where --data looks datasets up (default
+                        $FRONTIER_DATA_DIR, else the app's folder; as for frontier serve)
   --ep <provider>       auto, cpu, webgpu or cuda (default auto: WebGPU if present, else CPU)
   --threads <n>         onnxruntime intra-op threads (default 1)`
 
@@ -93,34 +114,65 @@ export interface TrainingPartOptions {
   excludeConstant?: string
 }
 
-/**
- * The split of --train-end/--val-end (or the 70/20/10 default when only the training part's
- * options are given), with --train-start and --exclude-constant; undefined when none is given.
- */
-export function splitOption(
+/** What the split options ask for; the split itself is laid over the dataset's own (splitOver). */
+export interface SplitChoice {
+  dates?: { trainEnd: number; valEnd: number }
+  trainStart?: number
+  excludeConstantHours?: number
+}
+
+/** --train-end/--val-end and the training part's options, checked; undefined when none is given. */
+export function splitChoice(
   trainEnd?: string,
   valEnd?: string,
   training: TrainingPartOptions = {},
-): SplitSpec | undefined {
+): SplitChoice | undefined {
   if ((trainEnd === undefined) !== (valEnd === undefined))
     throw new UsageError('give both --train-end and --val-end, or neither (70/20/10 split)')
-  const base: SplitSpec | undefined =
-    trainEnd === undefined || valEnd === undefined
-      ? undefined
-      : {
-          kind: 'dates',
-          trainEnd: instant(trainEnd, 'train-end'),
-          valEnd: instant(valEnd, 'val-end'),
-        }
   const { trainStart, excludeConstant } = training
-  if (trainStart === undefined && excludeConstant === undefined) return base
+  if (trainEnd === undefined && trainStart === undefined && excludeConstant === undefined)
+    return undefined
   return {
-    ...(base ?? DEFAULT_SPLIT),
+    ...(trainEnd !== undefined && valEnd !== undefined
+      ? { dates: { trainEnd: instant(trainEnd, 'train-end'), valEnd: instant(valEnd, 'val-end') } }
+      : {}),
     ...(trainStart !== undefined ? { trainStart: instant(trainStart, 'train-start') } : {}),
     ...(excludeConstant !== undefined
       ? { excludeConstantHours: intOption(excludeConstant, 'exclude-constant', 0) }
       : {}),
   }
+}
+
+/**
+ * The split a choice makes of a base split (a dataset's own, or none): dates replace the base's
+ * boundaries, the training part's options replace the base's, and what is not given stays.
+ * Undefined when there is neither (the trials then use the 70/20/10 default).
+ */
+export function splitOver(
+  choice: SplitChoice | undefined,
+  base: SplitSpec | undefined,
+): SplitSpec | undefined {
+  if (!choice) return base
+  const bounds: SplitSpec = choice.dates
+    ? { kind: 'dates', ...choice.dates }
+    : (base ?? DEFAULT_SPLIT)
+  const trainStart = choice.trainStart ?? base?.trainStart
+  const excludeConstantHours = choice.excludeConstantHours ?? base?.excludeConstantHours
+  const { trainStart: _s, excludeConstantHours: _e, ...plain } = bounds
+  return {
+    ...plain,
+    ...(trainStart !== undefined ? { trainStart } : {}),
+    ...(excludeConstantHours !== undefined ? { excludeConstantHours } : {}),
+  } as SplitSpec
+}
+
+/** The split of the options alone (the 70/20/10 default under the training part's options). */
+export function splitOption(
+  trainEnd?: string,
+  valEnd?: string,
+  training: TrainingPartOptions = {},
+): SplitSpec | undefined {
+  return splitOver(splitChoice(trainEnd, valEnd, training), undefined)
 }
 
 const CALENDAR_FLAGS = ['hour', 'weekday', 'month', 'weekend'] as const
@@ -156,6 +208,91 @@ export function calendarOption(text: string | undefined): CalendarOptions | unde
 /** The roles with the calendar choice of --calendar, when given. */
 export function withCalendar(roles: Roles, calendar: CalendarOptions | undefined): Roles {
   return calendar ? { ...roles, calendar } : roles
+}
+
+/** What the role and parsing options ask for; each replaces the dataset's own choice. */
+export interface DataChoices {
+  target?: string
+  pastCovariates?: string[]
+  futureCovariates?: string[]
+  calendar?: CalendarOptions
+  timezone?: string
+  delimiter?: Delimiter
+  split?: SplitChoice
+}
+
+/** A comma list of column names, or `none` (an empty list); undefined when not given. */
+function columnList(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined
+  if (text.trim() === 'none' || text.trim() === '') return []
+  return text
+    .split(',')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+}
+
+const DELIMITERS: Record<string, Delimiter> = {
+  ',': ',',
+  ';': ';',
+  tab: '\t',
+  '\t': '\t',
+  '\\t': '\t',
+}
+
+export function dataChoices(values: OptionValues): DataChoices {
+  const target = values.target as string | undefined
+  if (target !== undefined && target.trim() === '')
+    throw new UsageError('--target needs a column name')
+  const delimiter = values.delimiter as string | undefined
+  if (delimiter !== undefined && !(delimiter in DELIMITERS))
+    throw new UsageError(`--delimiter must be , ; or tab (got "${delimiter}")`)
+  const timezone = values.timezone as string | undefined
+  if (timezone !== undefined && !isTimeZone(timezone))
+    throw new UsageError(`--timezone: "${timezone}" is not an IANA time zone (e.g. Europe/Berlin)`)
+  const pastCovariates = columnList(values.covariates as string | undefined)
+  const futureCovariates = columnList(values['future-covariates'] as string | undefined)
+  const calendar = calendarOption(values.calendar as string | undefined)
+  const split = splitChoice(
+    values['train-end'] as string | undefined,
+    values['val-end'] as string | undefined,
+    {
+      trainStart: values['train-start'] as string | undefined,
+      excludeConstant: values['exclude-constant'] as string | undefined,
+    },
+  )
+  return {
+    ...(target !== undefined ? { target: target.trim() } : {}),
+    ...(pastCovariates !== undefined ? { pastCovariates } : {}),
+    ...(futureCovariates !== undefined ? { futureCovariates } : {}),
+    ...(calendar !== undefined ? { calendar } : {}),
+    ...(timezone !== undefined ? { timezone } : {}),
+    ...(delimiter !== undefined ? { delimiter: DELIMITERS[delimiter] } : {}),
+    ...(split !== undefined ? { split } : {}),
+  }
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * The roles the choices make of a base (the dataset's roles, or the defaults of a plain file):
+ * a new target leaves the covariate lists, and each list given replaces the base's.
+ */
+export function rolesOver(base: Roles, choices: DataChoices): Roles {
+  const target = choices.target ?? base.target
+  const without = (list: string[]) => list.filter((c) => c !== target)
+  return {
+    target,
+    pastCovariates: without(choices.pastCovariates ?? base.pastCovariates),
+    futureCovariates: without(choices.futureCovariates ?? base.futureCovariates),
+    calendar: choices.calendar ?? base.calendar,
+  }
 }
 
 function instant(text: string, name: string): number {

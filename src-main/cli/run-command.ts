@@ -4,7 +4,7 @@
 import { availableModels } from '../engine/models/registry'
 import { PRUNER_NAMES } from '../engine/hpo/pruners/pruner'
 import { SAMPLER_NAMES } from '../engine/hpo/samplers/sampler'
-import { DATA_OPTIONS, DATA_USAGE } from './data-options'
+import { DATA_OPTIONS, DATA_SOURCE_USAGE, DATA_USAGE } from './data-options'
 import type { Command } from './main'
 import { parseCliArgs } from './parse-cli-args'
 import { defaultStudyDir, runRequest } from './run-request'
@@ -42,7 +42,7 @@ Exits 0 when done, 1 when the input is refused or no trial completed, 2 on a usa
 130 when stopped.
 
 Options:
-  --data <src>          a CSV file, or demo:heat / demo:water (the bundled demo data)
+  --data <src>          ${DATA_SOURCE_USAGE}
   --model <name>        ${availableModels().join(', ')} (default NHITS_Q)
   --trials <n>          trial budget (default 50)
   --sampler <name>      ${SAMPLER_NAMES.join(', ')} (default tpe)

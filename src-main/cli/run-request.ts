@@ -3,7 +3,6 @@
 
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { CalendarOptions, SplitSpec } from '../engine/data/types'
 import { defaultSearchSpace } from '../engine/hpo/default-spaces'
 import { PRUNER_NAMES, type PrunerName } from '../engine/hpo/pruners/pruner'
 import { SAMPLER_NAMES, type SamplerName } from '../engine/hpo/samplers/sampler'
@@ -13,10 +12,10 @@ import { MODEL_NAMES, type ModelName } from '../engine/models/model-spec'
 import { defaultDataDir } from '../paths'
 import type { TrialSettings } from '../worker/protocol'
 import {
-  calendarOption,
+  dataChoices,
   numericTrialOptions,
   positiveInt,
-  splitOption,
+  type DataChoices,
   type OptionValues,
 } from './data-options'
 import { UsageError } from './usage-error'
@@ -41,9 +40,10 @@ export interface RunRequest {
   seed: number
   json: boolean
   space: SearchSpace
-  split: SplitSpec | undefined
-  /** --calendar, when given: replaces the default roles' calendar covariates. */
-  calendar: CalendarOptions | undefined
+  /** The role, parsing and split options, laid over the dataset's own (run-data.ts). */
+  choices: DataChoices
+  /** The app's data folder, where --data looks up imported datasets. */
+  dataDir: string
   settings: TrialSettings
 }
 
@@ -151,22 +151,19 @@ export function runRequest(values: OptionValues): RunRequest {
     pruner: oneOf(values.pruner as string | undefined, 'pruner', PRUNER_NAMES, 'none'),
     prunerOptions: prunerOptionsOption(values['pruner-options'] as string | undefined),
     workers: positiveInt(values, 'workers') ?? null,
-    studyDir: (values['study-dir'] as string | undefined) ?? defaultStudyDir(),
+    studyDir:
+      (values['study-dir'] as string | undefined) ??
+      (values['data-dir'] !== undefined
+        ? join(values['data-dir'] as string, 'studies')
+        : defaultStudyDir()),
     jobId,
     resume: values.resume === true,
     timeoutS: timeout ?? null,
     seed,
     json: values.json === true,
     space: spaceOption(model, values.space as string | undefined),
-    split: splitOption(
-      values['train-end'] as string | undefined,
-      values['val-end'] as string | undefined,
-      {
-        trainStart: values['train-start'] as string | undefined,
-        excludeConstant: values['exclude-constant'] as string | undefined,
-      },
-    ),
-    calendar: calendarOption(values.calendar as string | undefined),
+    choices: dataChoices(values),
+    dataDir: (values['data-dir'] as string | undefined) ?? defaultDataDir(),
     settings: {
       provider: numeric.provider,
       seed,

@@ -3,14 +3,10 @@
 // with a live display, stop cleanly on Ctrl-C or SIGTERM (a cluster's time limit), and export
 // and report whatever is complete. Exit codes: 0 done, 1 refused or nothing complete, 130 stopped.
 
-import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { DataError } from '../engine/data/data-error'
-import { readDataset } from '../engine/data/read-dataset'
-import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
-import type { ParseOptions } from '../engine/data/types'
 import { HpoError } from '../engine/hpo/hpo-error'
 import { prunerConfig } from '../engine/hpo/pruners/registry'
 import { FORECAST_OBJECTIVES, type StudyConfig } from '../engine/hpo/study-config'
@@ -27,7 +23,8 @@ import {
   type OpenedStudy,
 } from '../services/study-runner'
 import { NodeWorkerHost } from '../worker/node-worker-host'
-import { dataSource, fail, readDataFile, withCalendar } from './data-options'
+import { fail } from './data-options'
+import { isRefusal, resolveRunData } from './run-data'
 import { RunDisplay } from './run-display'
 import { formatRun, runJson } from './run-report'
 import type { RunRequest } from './run-request'
@@ -54,22 +51,16 @@ export function studyPathFor(dir: string, model: string, dataset: string, jobId:
 
 /** Reads and checks the data once; the parts of the study config and run spec that come from it. */
 async function prepare(req: RunRequest) {
-  const source = dataSource(req.data)
-  const label = source.label.replace(/[^A-Za-z0-9_.-]+/g, '_')
-  const file = await readDataFile(source.path)
-  if (!('bytes' in file)) return { ok: false as const, code: file.code, message: file.message }
-  // Trials read the file with the same options, so columns get the same names there.
-  const parse: ParseOptions = { sourceName: basename(source.path) }
-  const { series, profile } = readDataset(file.bytes, parse)
-  const roles = withCalendar(defaultRoles(profile), req.calendar)
-  const split = req.split ?? DEFAULT_SPLIT
+  const data = await resolveRunData(req.data, req.choices, req.dataDir)
+  if (isRefusal(data)) return { ok: false as const, code: data.code, message: data.message }
+  const { series, roles, split: chosen, hash, label, parse } = data
+  const split = chosen ?? DEFAULT_SPLIT
   // The split must hold every trial's windows and origins; say so now rather than in each trial.
   resolveSplit(series.timestamps, split, {
     inputLength: req.settings.inputLength ?? 168,
     horizon: req.settings.horizon ?? 24,
     origins: req.settings.origins ?? 10,
   })
-  const hash = createHash('sha256').update(file.bytes).digest('hex')
   const config: StudyConfig = {
     name: `${req.model}_${label}_${req.jobId}`,
     model: req.model,
@@ -92,13 +83,12 @@ async function prepare(req: RunRequest) {
     model: req.model,
     jobId: req.jobId,
     data: {
-      path: resolve(source.path),
+      path: resolve(data.path),
       label,
       hash,
       parse,
-      // null: the worker takes the dataset's default roles, as this process did.
-      roles: req.calendar ? roles : null,
-      split: req.split,
+      roles,
+      ...(chosen ? { split: chosen } : {}),
     },
     settings: req.settings,
   }

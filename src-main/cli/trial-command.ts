@@ -1,9 +1,7 @@
 // `frontier trial`: one trial from the command line — train a model once on a CSV (or a demo
 // dataset), score it by walk-forward validation, print the metrics, write the forecasts.
-import { basename, join } from 'node:path'
+import { join } from 'node:path'
 import { DataError } from '../engine/data/data-error'
-import { readDataset } from '../engine/data/read-dataset'
-import { defaultRoles } from '../engine/data/roles'
 import { ModelError } from '../engine/models/model-error'
 import { availableModels, modelSpec } from '../engine/models/registry'
 import { runTrial } from '../engine/train/run-trial'
@@ -13,15 +11,13 @@ import { GraphError } from '../engine/graph/errors'
 import { defaultDataDir } from '../paths'
 import {
   DATA_OPTIONS,
+  DATA_SOURCE_USAGE,
   DATA_USAGE,
-  calendarOption,
-  dataSource,
+  dataChoices,
   fail,
   numericTrialOptions,
-  readDataFile,
-  splitOption,
-  withCalendar,
 } from './data-options'
+import { isRefusal, resolveRunData } from './run-data'
 import type { Command } from './main'
 import { parseCliArgs } from './parse-cli-args'
 import { ProgressBar } from './progress-bar'
@@ -37,7 +33,7 @@ PICP, MIW, pinball, CRPS, Winkler and MASE. The forecasts go to a CSV in a resul
 Exits 1 when the data or the training fails (e.g. DIVERGED), 2 on a usage error.
 
 Options:
-  --data <src>          a CSV file, or demo:heat / demo:water (the bundled demo data)
+  --data <src>          ${DATA_SOURCE_USAGE}
   --model <name>        ${availableModels().join(', ')} (default NHITS_Q)
   --params '<json>'     hyperparameters by the benchmarker's names, e.g.
                         '{"num_stacks":3,"layer_widths":512,"lr":0.001}'; left out = defaults
@@ -69,21 +65,17 @@ export const trialCommand: Command = {
       throw new UsageError('--data is required (a CSV file, demo:heat or demo:water)')
     const params = parseParams(values.params)
     const options = numericTrialOptions(values)
-    const split = splitOption(values['train-end'], values['val-end'], {
-      trainStart: values['train-start'],
-      excludeConstant: values['exclude-constant'],
-    })
-    const calendar = calendarOption(values.calendar)
     const model = specOf(values.model ?? 'NHITS_Q')
-    const { path, label } = dataSource(values.data)
-
-    const file = await readDataFile(path)
-    if (!('bytes' in file)) return fail(json, file.code, file.message)
-    const bytes = file.bytes
+    const choices = dataChoices(values)
     const bar = new ProgressBar()
     try {
-      const { series, profile } = readDataset(bytes, { sourceName: basename(path) })
-      const roles = withCalendar(defaultRoles(profile), calendar)
+      const chosen = await resolveRunData(
+        values.data,
+        choices,
+        values['data-dir'] ?? defaultDataDir(),
+      )
+      if (isRefusal(chosen)) return fail(json, chosen.code, chosen.message)
+      const { series, profile, roles, split, label } = chosen
       const data = { series, roles, timezone: profile.timezone, split }
       const result = await runTrial(data, model, params, {
         ...options,

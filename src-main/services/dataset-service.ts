@@ -15,7 +15,7 @@ import { holidayCountries } from '../engine/data/calendar'
 import { DataError } from '../engine/data/data-error'
 import { bucketMinMax } from '../engine/data/downsample'
 import { checkColumnRename } from '../engine/data/column-names'
-import { defaultRoles } from '../engine/data/roles'
+import { checkRoles, defaultRoles } from '../engine/data/roles'
 import { DEFAULT_REQUIREMENTS, DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
 import type {
   DatasetRecord,
@@ -186,21 +186,7 @@ export class DatasetService {
 
   async setRoles(id: string, roles: Roles): Promise<DatasetRecord> {
     const record = await this.registry.get(id)
-    const numeric = new Set(record.profile.numericColumns)
-    const used = [roles.target, ...roles.pastCovariates, ...roles.futureCovariates]
-    const unknown = used.filter((c) => !numeric.has(c))
-    if (unknown.length > 0) {
-      throw new DataError(
-        'UNKNOWN_COLUMN',
-        `No numeric column is named ${unknown.map((c) => `"${c}"`).join(', ')}.`,
-      )
-    }
-    if (new Set(used).size !== used.length) {
-      throw new DataError(
-        'INVALID_ROLES',
-        'A column can have only one role: target, past covariate or future-known covariate.',
-      )
-    }
+    checkRoles(record.profile, roles)
     const updated = { ...record, roles }
     await this.registry.update(updated)
     this.options.onChanged?.([id])

@@ -115,6 +115,8 @@ const completeSchema = z.object({
   epochs: count,
   steps: count,
   parameterCount: count,
+  /** The model's input columns: the target, then the covariates in stacking order. */
+  columns: z.array(z.string()),
   forecasts: z.array(forecastSchema),
   /** The trained network as standalone ONNX (kept by the parent for Pareto members only). */
   onnx: z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'expected ONNX bytes').optional(),

@@ -116,6 +116,7 @@ export async function runJob(
         epochs: result.epochs,
         steps: result.steps,
         parameterCount: result.parameterCount.total,
+        columns: result.columns,
         forecasts: result.forecasts,
         ...(result.onnx ? { onnx: result.onnx } : {}),
       },

@@ -27,3 +27,24 @@ export function defaultRoles(profile: Profile): Roles {
     calendar: { hour: false, weekday: false, month: false, weekend: false, holidays: null },
   }
 }
+
+/**
+ * Throws DataError unless the roles name numeric columns of the profile, each in one role
+ * (UNKNOWN_COLUMN lists the columns there are; INVALID_ROLES says which column is used twice).
+ */
+export function checkRoles(profile: Profile, roles: Roles): void {
+  const numeric = new Set(profile.numericColumns)
+  const used = [roles.target, ...roles.pastCovariates, ...roles.futureCovariates]
+  const unknown = used.filter((c) => !numeric.has(c))
+  if (unknown.length > 0)
+    throw new DataError(
+      'UNKNOWN_COLUMN',
+      `No numeric column is named ${unknown.map((c) => `"${c}"`).join(', ')} (the numeric columns: ${profile.numericColumns.map((c) => `"${c}"`).join(', ')}).`,
+    )
+  const twice = used.filter((c, i) => used.indexOf(c) !== i)
+  if (twice.length > 0)
+    throw new DataError(
+      'INVALID_ROLES',
+      `A column can have only one role (target, past covariate or future-known covariate): "${twice[0]}" has two.`,
+    )
+}

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { calendarOption, splitOption, withCalendar } from '../../../src-main/cli/data-options'
+import {
+  calendarOption,
+  dataChoices,
+  rolesOver,
+  splitOption,
+  splitOver,
+  withCalendar,
+} from '../../../src-main/cli/data-options'
 import { UsageError } from '../../../src-main/cli/usage-error'
 import type { Roles } from '../../../src-main/engine/data/types'
 import { parseCliArgs } from '../../../src-main/cli/parse-cli-args'
@@ -56,7 +63,7 @@ describe('split options', () => {
       RUN_OPTIONS,
       0,
     )
-    expect(runRequest(values).split).toEqual({
+    expect(splitOver(runRequest(values).choices.split, undefined)).toEqual({
       kind: 'fractions',
       train: 0.7,
       val: 0.2,
@@ -92,5 +99,77 @@ describe('--calendar', () => {
     }
     expect(withCalendar(roles, undefined)).toBe(roles)
     expect(withCalendar(roles, off)).toEqual({ ...roles, calendar: off })
+  })
+})
+
+describe('role and parsing options', () => {
+  const values = (argv: string[]) => parseCliArgs(argv, RUN_OPTIONS, 0).values
+  const base = {
+    target: 'heat',
+    pastCovariates: ['temp', 'wind'],
+    futureCovariates: ['price'],
+    calendar: off,
+  }
+
+  it('reads --target, column lists (none for empty), --delimiter and --timezone', () => {
+    const choices = dataChoices(
+      values([
+        ...['--data', 'x.csv', '--target', ' flow ', '--covariates', 'temp, wind'],
+        ...['--future-covariates', 'none', '--delimiter', 'tab', '--timezone', 'Europe/Berlin'],
+      ]),
+    )
+    expect(choices).toEqual({
+      target: 'flow',
+      pastCovariates: ['temp', 'wind'],
+      futureCovariates: [],
+      delimiter: '\t',
+      timezone: 'Europe/Berlin',
+    })
+    expect(dataChoices(values(['--data', 'x.csv']))).toEqual({})
+  })
+
+  it('refuses a delimiter, zone or target it cannot use', () => {
+    expect(() => dataChoices(values(['--data', 'x', '--delimiter', '|']))).toThrow(
+      '--delimiter must be , ; or tab',
+    )
+    expect(() => dataChoices(values(['--data', 'x', '--timezone', 'Mars/Olympus']))).toThrow(
+      'not an IANA time zone',
+    )
+    expect(() => dataChoices(values(['--data', 'x', '--target', ' ']))).toThrow(
+      '--target needs a column name',
+    )
+  })
+
+  it('lays choices over the roles: a new target leaves both covariate lists', () => {
+    expect(rolesOver(base, {})).toEqual(base)
+    expect(rolesOver(base, { target: 'temp' })).toEqual({
+      ...base,
+      target: 'temp',
+      pastCovariates: ['wind'],
+    })
+    expect(rolesOver(base, { pastCovariates: [], calendar: { ...off, hour: true } })).toEqual({
+      ...base,
+      pastCovariates: [],
+      calendar: { ...off, hour: true },
+    })
+  })
+
+  it('lays a split choice over the dataset’s split, keeping what it does not name', () => {
+    const own = { kind: 'dates' as const, trainEnd: 10, valEnd: 20, trainStart: 5 }
+    expect(splitOver(undefined, own)).toEqual(own)
+    expect(splitOver({ excludeConstantHours: 0 }, own)).toEqual({ ...own, excludeConstantHours: 0 })
+    expect(splitOver({ dates: { trainEnd: 30, valEnd: 40 } }, own)).toEqual({
+      kind: 'dates',
+      trainEnd: 30,
+      valEnd: 40,
+      trainStart: 5,
+    })
+    expect(splitOver({ trainStart: 7 }, undefined)).toEqual({
+      kind: 'fractions',
+      train: 0.7,
+      val: 0.2,
+      test: 0.1,
+      trainStart: 7,
+    })
   })
 })

@@ -43,6 +43,7 @@ const complete = (provider: 'cpu' | 'webgpu'): TrialEnd => ({
     epochs: 1,
     steps: 1,
     parameterCount: 1,
+    columns: ['y'],
     forecasts: [],
   },
 })

@@ -158,6 +158,7 @@ class FakeHandle implements WorkerHandle {
         epochs,
         steps: epochs,
         parameterCount: 100,
+        columns: ['y'],
         forecasts: [],
       },
     })

@@ -31,6 +31,7 @@ const complete = {
     epochs: 2,
     steps: 10,
     parameterCount: 1000,
+    columns: ['y'],
     forecasts: [
       {
         origin: 5,
