@@ -158,12 +158,12 @@ export function splitOver(
     : (base ?? DEFAULT_SPLIT)
   const trainStart = choice.trainStart ?? base?.trainStart
   const excludeConstantHours = choice.excludeConstantHours ?? base?.excludeConstantHours
-  const { trainStart: _s, excludeConstantHours: _e, ...plain } = bounds
-  return {
-    ...plain,
-    ...(trainStart !== undefined ? { trainStart } : {}),
-    ...(excludeConstantHours !== undefined ? { excludeConstantHours } : {}),
-  } as SplitSpec
+  const split: SplitSpec = { ...bounds }
+  delete split.trainStart
+  delete split.excludeConstantHours
+  if (trainStart !== undefined) split.trainStart = trainStart
+  if (excludeConstantHours !== undefined) split.excludeConstantHours = excludeConstantHours
+  return split
 }
 
 /** The split of the options alone (the 70/20/10 default under the training part's options). */
