@@ -38,6 +38,8 @@ export interface StudyRunOptions {
   timeoutS: number | null
   /** Where the exports go (the studies folder). */
   outDir: string
+  /** Told the plan before the first trial starts (the CLI prints its note). */
+  onPlan?: (plan: ExecutionPlan) => void
   /** Every scheduler event, after the run has taken note of it. */
   onEvent?: (event: SchedulerEvent) => void
 }
@@ -91,6 +93,7 @@ export class StudyRun {
   /** Plans the run and starts it; `done` resolves when it has ended and the exports are written. */
   static async start(opened: OpenedStudy, options: StudyRunOptions): Promise<StudyRun> {
     const plan = await planFor(opened.spec, options.workers)
+    options.onPlan?.(plan)
     const curves = new Map<number, EpochPoint[]>()
     const scheduler = studyScheduler(
       // The workers are told the provider the plan chose ('auto' is 'cpu' without a GPU).

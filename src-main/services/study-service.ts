@@ -38,7 +38,7 @@ import { draftConfig, draftPath, draftSpec, jobIdOf } from './study-draft'
 import { studyDetail, studyEntry } from './study-entry'
 import { studyFileCandidates, studyPathFor, StudyPaths } from './study-files'
 import { studyOptions } from './study-options'
-import { StudyRun } from './study-run'
+import { StudyRun, type StudyRunOptions } from './study-run'
 import { openOrCreateStudy, type OpenedStudy } from './study-runner'
 import { fileStatus, liveStatus } from './study-status'
 import { TimeEstimator } from './time-estimate'
@@ -55,12 +55,7 @@ export interface StudyServiceOptions {
   emit?: Emit
 }
 
-export interface LaunchOptions {
-  workers: number | null
-  timeoutS: number | null
-  /** Each scheduler event (the CLI's live display). */
-  onEvent?: (event: SchedulerEvent) => void
-}
+export type LaunchOptions = Pick<StudyRunOptions, 'workers' | 'timeoutS' | 'onPlan' | 'onEvent'>
 
 /** A study as it stands now: the live run's state when this service runs it, else the file's. */
 interface Snapshot {
@@ -277,6 +272,7 @@ export class StudyService {
         workers: options.workers,
         timeoutS: options.timeoutS,
         outDir: this.paths.dir,
+        onPlan: options.onPlan,
         onEvent: (event) => {
           this.forward(id, opened, run, event)
           options.onEvent?.(event)
