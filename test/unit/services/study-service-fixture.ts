@@ -9,6 +9,8 @@ import type { StudyDraft } from '@shared/study-schemas'
 import { defaultSearchSpace } from '../../../src-main/engine/hpo/default-spaces'
 import type { SearchSpace } from '../../../src-main/engine/hpo/search-space'
 import { createServices, type ServiceHost } from '../../../src-main/services/create-services'
+import { NodeWorkerHost } from '../../../src-main/worker/node-worker-host'
+import type { WorkerHost } from '../../../src-main/worker/worker-host'
 import { tempDir } from '../../helpers/temp-dir'
 
 export const TINY_SPACE: SearchSpace = {
@@ -35,12 +37,28 @@ export interface Fixture {
   next<E extends EventName>(event: E, accept?: (payload: Events[E]) => boolean): Promise<Events[E]>
 }
 
-export async function studyFixture(): Promise<Fixture> {
+/** A Node worker host that remembers the pid of every worker it started, in order. */
+export function recordingHost(pids: number[]): () => WorkerHost {
+  return () => {
+    const inner = new NodeWorkerHost()
+    return {
+      name: inner.name,
+      spawn: () => {
+        const handle = inner.spawn()
+        if (handle.pid !== undefined) pids.push(handle.pid)
+        return handle
+      },
+    }
+  }
+}
+
+export async function studyFixture(workerHost?: () => WorkerHost): Promise<Fixture> {
   const dir = await tempDir('study-service')
   const host = await createServices({
     dataDir: dir.path,
     demoDir: join(process.cwd(), 'resources', 'datasets'),
     version: '0.0.0-test',
+    workerHost,
   })
   const { dataset } = await host.services.datasets.importDemo('heat')
   await host.services.datasets.setSplit(dataset.id, TINY_SPLIT)
