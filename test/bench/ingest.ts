@@ -49,7 +49,9 @@ function writeCsv(file: string, rows: number): void {
     const cells = [t]
     for (let k = 0; k < COLUMNS; k++) {
       const daily = Math.sin((2 * Math.PI * (hour % 24)) / 24)
-      cells.push(rng.uniform() < 0.001 ? '' : (100 * k + 50 * daily + 10 * rng.uniform()).toFixed(3))
+      cells.push(
+        rng.uniform() < 0.001 ? '' : (100 * k + 50 * daily + 10 * rng.uniform()).toFixed(3),
+      )
     }
     parts.push(cells.join(','))
     hour++

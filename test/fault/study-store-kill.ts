@@ -105,7 +105,9 @@ export async function runKillTest(options: {
     for (let k = 0; k < options.kills; k++) {
       // One kill in five lands while the writer starts, opens and recovers the file.
       const delayMs =
-        rng.uniform() < 0.2 ? -Math.round(300 + rng.uniform() * 900) : Math.round(rng.uniform() * maxDelay)
+        rng.uniform() < 0.2
+          ? -Math.round(300 + rng.uniform() * 900)
+          : Math.round(rng.uniform() * maxDelay)
       const lines = await runWriter(path, delayMs)
       const round: KillRound = {
         delayMs,

@@ -126,7 +126,8 @@ export class ParzenEstimator {
       num[j] = x < 0 ? 0 : x > 1 ? 1 : x
     }
     for (let c = 0; c < this.dc; c++)
-      cat[c] = rng.uniform() < this.catBeta[c] ? rng.int(this.catSize[c]) : this.cat[i * this.dc + c]
+      cat[c] =
+        rng.uniform() < this.catBeta[c] ? rng.int(this.catSize[c]) : this.cat[i * this.dc + c]
   }
 
   /** Draws numeric coordinate j from its marginal (a 1-D mixture), for independent sampling. */
