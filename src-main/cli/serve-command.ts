@@ -1,10 +1,10 @@
 // `frontier serve`: the app's UI and API for a browser, e.g. on a cluster node through an SSH
 // tunnel. Binds 127.0.0.1 only.
-import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { createServices } from '../services/create-services'
 import { appVersion, defaultDataDir, projectRoot } from '../paths'
 import { startServer } from '../serve/server'
+import { ensureUiBuilt, UiBuildError } from './ensure-ui-built'
 import type { Command } from './main'
 import { intOption, parseCliArgs } from './parse-cli-args'
 
@@ -12,6 +12,7 @@ const usage = `Usage: frontier serve [options]
 
 Serves the Frontier UI and its API on http://127.0.0.1:<port> for a local browser. The printed
 URL carries a random token; requests without it get 401, other origins are refused.
+Builds the UI first when out/renderer is missing or older than its sources.
 From a remote machine: ssh -L 8417:127.0.0.1:8417 node, then open the URL locally.
 
 Options:
@@ -33,10 +34,11 @@ export const serveCommand: Command = {
     const port = intOption(values.port, 'port', 8417)
     const root = projectRoot()
     const rendererDir = join(root, 'out', 'renderer')
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      process.stderr.write(
-        `error UI_NOT_BUILT: the UI is not built yet (${rendererDir} is missing); run \`npm run build\` first.\n`,
-      )
+    try {
+      await ensureUiBuilt({ root, rendererDir, log: (line) => process.stderr.write(`${line}\n`) })
+    } catch (error) {
+      if (!(error instanceof UiBuildError)) throw error
+      process.stderr.write(`error ${error.code}: ${error.message}\n`)
       return 1
     }
     const dataDir = values['data-dir'] ?? defaultDataDir()

@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { readDataset } from '../../src-main/engine/data/read-dataset'
 import { ZoneClock } from '../../src-main/engine/data/zone-clock'
+import { Rng } from '../../src-main/engine/rng'
 
 const args = process.argv.slice(2)
 const LOCAL = args.includes('--local')
@@ -29,20 +30,10 @@ const COLUMNS = 10
 const START = Date.UTC(2000, 0, 1)
 const HOUR = 3_600_000
 
-/** A deterministic pseudo-random source (mulberry32), so every run reads the same file. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 /** Writes the CSV in chunks, so generating it does not inflate the memory measured after. */
 function writeCsv(file: string, rows: number): void {
-  const rand = random(42)
+  // Seeded, so every run reads the same file.
+  const rng = new Rng(42)
   const clock = new ZoneClock(ZONE)
   const fd = openSync(file, 'w')
   const header = ['time', ...Array.from({ length: COLUMNS }, (_, k) => `c${k}`)].join(',')
@@ -58,7 +49,9 @@ function writeCsv(file: string, rows: number): void {
     const cells = [t]
     for (let k = 0; k < COLUMNS; k++) {
       const daily = Math.sin((2 * Math.PI * (hour % 24)) / 24)
-      cells.push(rand() < 0.001 ? '' : (100 * k + 50 * daily + 10 * rand()).toFixed(3))
+      cells.push(
+        rng.uniform() < 0.001 ? '' : (100 * k + 50 * daily + 10 * rng.uniform()).toFixed(3),
+      )
     }
     parts.push(cells.join(','))
     hour++

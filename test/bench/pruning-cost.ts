@@ -7,7 +7,7 @@
 import { performance } from 'node:perf_hooks'
 import { defaultSearchSpace } from '../../src-main/engine/hpo/default-spaces'
 import { createDominancePruner } from '../../src-main/engine/hpo/pruners/dominance'
-import { Rng } from '../../src-main/engine/hpo/rng'
+import { Rng } from '../../src-main/engine/rng'
 import { createRandomSampler } from '../../src-main/engine/hpo/samplers/random'
 import { SpaceCodec } from '../../src-main/engine/hpo/space-codec'
 import type { TrialRecord } from '../../src-main/engine/hpo/types'

@@ -31,7 +31,7 @@
 // objective is final · (1 + 1.5·e^(−t/τ)) × (1 + 3 % noise), τ from 1 (highest lr) to 6 epochs
 // (lowest), with the final objectives of the same DTLZ2 shape (lr's distance from 10^−3.3 in g).
 
-import { hashInts, type Rng } from '../../src-main/engine/hpo/rng'
+import { hashKeys, type Rng } from '../../src-main/engine/rng'
 import type { SpaceCodec } from '../../src-main/engine/hpo/space-codec'
 import type { TrialParams } from '../../src-main/engine/hpo/types'
 
@@ -86,7 +86,7 @@ function tradeOff(g: number, u: (name: string) => number): [number, number] {
 function paramsHash(params: TrialParams): number {
   const text = JSON.stringify(params)
   const codes = Array.from(text, (c) => c.charCodeAt(0))
-  return hashInts(...codes)
+  return hashKeys(...codes)
 }
 
 /** Standard normal draws, or zeros for the noise-free curve. */

@@ -35,7 +35,7 @@ import {
 } from '../../src-main/engine/hpo/samplers/gp/hypervolume-improvement'
 import { referencePoint } from '../../src-main/engine/hpo/samplers/gp/gp'
 import type { PrunerConfig } from '../../src-main/engine/hpo/pruners/registry'
-import { Rng } from '../../src-main/engine/hpo/rng'
+import { Rng } from '../../src-main/engine/rng'
 import type { SamplerConfig } from '../../src-main/engine/hpo/samplers/registry'
 import { SpaceCodec } from '../../src-main/engine/hpo/space-codec'
 import { Study } from '../../src-main/engine/hpo/study'

@@ -18,7 +18,7 @@ import {
   buildTrainStep,
   buildTrainUnrolled,
 } from '../../src-main/engine/graph/programs/train'
-import { Rng } from '../../src-main/engine/graph/rng'
+import { Rng } from '../../src-main/engine/rng'
 import type { ProviderChoice } from '../../src-main/engine/graph/runtime/provider'
 import { Runtime } from '../../src-main/engine/graph/runtime/runtime'
 import { Trainer } from '../../src-main/engine/graph/runtime/trainer'

@@ -13,7 +13,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
-import { Rng } from '../../src-main/engine/hpo/rng'
+import { Rng } from '../../src-main/engine/rng'
 import { benchmarkerExportIssues } from '../../src-main/engine/store/benchmarker-export'
 import { migrateStudyDocument } from '../../src-main/engine/store/migrations'
 import { studyFileSchema, type StudyFile } from '../../src-main/engine/store/study-file'
@@ -139,7 +139,7 @@ function checkLost(study: StudyFile, round: string): void {
 try {
   for (let k = 1; k <= KILLS; k++) {
     // Mostly while trials run; sometimes while the CLI starts, opens or recovers the study.
-    const killMs = Math.round(300 + rng.next() * 5700)
+    const killMs = Math.round(300 + rng.uniform() * 5700)
     const r = await run(dir, killMs)
     if (r.code !== null) {
       problems.push(`kill ${k}: the study finished before the kill; raise --trials`)

@@ -11,7 +11,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Rng } from '../../src-main/engine/hpo/rng'
+import { Rng } from '../../src-main/engine/rng'
 import { createPersistentStudy } from '../../src-main/engine/store/persistent-study'
 import { StudyStore } from '../../src-main/engine/store/study-store'
 import { expectedValues, faultStudyConfig } from './study-store-fault-shared'
@@ -105,7 +105,9 @@ export async function runKillTest(options: {
     for (let k = 0; k < options.kills; k++) {
       // One kill in five lands while the writer starts, opens and recovers the file.
       const delayMs =
-        rng.next() < 0.2 ? -Math.round(300 + rng.next() * 900) : Math.round(rng.next() * maxDelay)
+        rng.uniform() < 0.2
+          ? -Math.round(300 + rng.uniform() * 900)
+          : Math.round(rng.uniform() * maxDelay)
       const lines = await runWriter(path, delayMs)
       const round: KillRound = {
         delayMs,

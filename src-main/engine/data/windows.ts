@@ -17,7 +17,7 @@
 // Batches are Float32 (what the ONNX graphs take); Darts itself runs in float64, so results agree
 // to float32 rounding only.
 
-import { Rng } from '../graph/rng'
+import { Rng } from '../rng'
 import { DataError } from './data-error'
 import { fillShortGaps } from './gap-fill'
 
@@ -219,15 +219,7 @@ export class BatchSampler {
 
   /** The epoch's window starts in visiting order (a Fisher–Yates shuffle of the kept starts). */
   order(epoch: number): Int32Array {
-    const order = Int32Array.from(this.windows.starts)
-    const rng = Rng.forName(this.seed, `window-order/${epoch}`)
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rng.uniform() * (i + 1))
-      const t = order[i]
-      order[i] = order[j]
-      order[j] = t
-    }
-    return order
+    return new Rng(this.seed, 'window-order', epoch).shuffle(Int32Array.from(this.windows.starts))
   }
 
   /** The epoch's batches; the last one is smaller when the windows do not divide evenly. */

@@ -5,7 +5,6 @@ export { type Dim, type Shape } from './shape'
 export { Tensor, type DType, type FloatDType } from './tensor'
 export { GraphBuilder, type GraphOptions, type InputInfo, type ParamInfo } from './graph'
 export { init, type Init } from './init'
-export { Rng } from './rng'
 export { grad, gradients } from './autodiff'
 
 export { add, sub, mul, div, pow, maximum, minimum, square } from './ops/binary'

@@ -2,7 +2,7 @@
 // (not their random streams: the generator here is our own, seeded per parameter name).
 
 import { GraphError } from './errors'
-import { Rng } from './rng'
+import { Rng } from '../rng'
 
 export type Init =
   | { kind: 'constant'; value: number }
@@ -58,12 +58,12 @@ export function initialize(spec: Init, size: number, seed: number, name: string)
       out.set(spec.values)
       return out
     case 'uniform': {
-      const rng = Rng.forName(seed, name)
+      const rng = new Rng(seed, name)
       for (let i = 0; i < size; i++) out[i] = spec.low + (spec.high - spec.low) * rng.uniform()
       return out
     }
     case 'normal': {
-      const rng = Rng.forName(seed, name)
+      const rng = new Rng(seed, name)
       for (let i = 0; i < size; i++) out[i] = spec.mean + spec.std * rng.normal()
       return out
     }

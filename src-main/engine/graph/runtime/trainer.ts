@@ -8,7 +8,7 @@ import { initialize } from '../init'
 import { toTorchMoments } from '../optim/adam'
 import { type MaskSpec, names } from '../programs/network'
 import type { TrainGraph } from '../programs/train'
-import { Rng } from '../rng'
+import { Rng } from '../../rng'
 import { resolveShape } from '../shape'
 import { type HostValue, dataFeeds, toTensor } from './feeds'
 import { type Runtime, run } from './runtime'
@@ -53,7 +53,7 @@ export class Trainer {
     seed: number,
     private readonly key: string,
   ) {
-    this.rng = new Rng(seed ^ 0x5bd1e995)
+    this.rng = new Rng(seed, 'dropout')
     this.programs.set(graph, this.program(graph, session))
   }
 
@@ -209,7 +209,7 @@ export class Trainer {
         const threshold = spec.p * 4294967296
         const data = arrays[j]
         for (let i = k * sizes[j]; i < (k + 1) * sizes[j]; i++)
-          data[i] = this.rng.nextU32() < threshold ? 0 : keep
+          data[i] = this.rng.uint32() < threshold ? 0 : keep
       })
     }
     const lead = steps > 1 ? [steps] : []

@@ -4,7 +4,7 @@
 // concurrent asks take different rows. Of a few random designs per block, the one whose closest
 // pair of points lies farthest apart (maximin) is kept.
 
-import { Rng } from '../rng'
+import { Rng } from '../../rng'
 import type { SpaceCodec } from '../space-codec'
 import type { TrialParams } from '../types'
 import { capabilityRefusal, type Sampler, type SamplerCapabilities } from './sampler'
@@ -16,7 +16,7 @@ function randomDesign(n: number, d: number, rng: Rng): Float64Array[] {
   const rows = Array.from({ length: n }, () => new Float64Array(d))
   for (let j = 0; j < d; j++) {
     const strata = rng.shuffle(Array.from({ length: n }, (_, i) => i))
-    for (let i = 0; i < n; i++) rows[i][j] = (strata[i] + rng.next()) / n
+    for (let i = 0; i < n; i++) rows[i][j] = (strata[i] + rng.uniform()) / n
   }
   return rows
 }

@@ -20,7 +20,7 @@ export function createRandomSampler(): Sampler {
     refusal: (setup) => capabilityRefusal('random', capabilities, setup),
     sample: ({ codec, rng }) => ({
       params: codec.decode(
-        codec.numeric.map(() => rng.next()),
+        codec.numeric.map(() => rng.uniform()),
         codec.categorical.map((dim) => rng.int(dim.size)),
       ),
     }),

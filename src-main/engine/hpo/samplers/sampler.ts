@@ -3,7 +3,7 @@
 // suggests the next parameters. It keeps nothing between asks that it could not rebuild from the
 // trials, so a resumed study suggests exactly what an uninterrupted one would.
 
-import type { Rng } from '../rng'
+import type { Rng } from '../../rng'
 import type { ParamKind, SearchSpace } from '../search-space'
 import type { SpaceCodec } from '../space-codec'
 import type { Direction, TrialParams, TrialRecord } from '../types'

@@ -13,7 +13,6 @@ import { reshape } from '../../../../src-main/engine/graph/ops/layout'
 import { matmul } from '../../../../src-main/engine/graph/ops/matmul'
 import { reduceSum } from '../../../../src-main/engine/graph/ops/reduce'
 import { exp, relu } from '../../../../src-main/engine/graph/ops/unary'
-import { Rng } from '../../../../src-main/engine/graph/rng'
 import {
   broadcastShapes,
   canonicalDim,
@@ -88,13 +87,6 @@ describe('seeded initialisation', () => {
     const n = initialize(init.kaimingNormal(50), 20000, 1, 'k')
     const sd = Math.sqrt(n.reduce((p, q) => p + q * q, 0) / n.length)
     expect(sd).toBeCloseTo(Math.sqrt(2 / 50), 2)
-  })
-
-  it('the generator is uniform on [0, 1)', () => {
-    const r = new Rng(9)
-    const bins = new Array<number>(10).fill(0)
-    for (let i = 0; i < 100000; i++) bins[Math.floor(r.uniform() * 10)]++
-    for (const b of bins) expect(Math.abs(b - 10000)).toBeLessThan(500)
   })
 })
 

@@ -9,7 +9,7 @@ import {
 } from '../../../../src-main/engine/graph/ops/binary'
 import { greater, where } from '../../../../src-main/engine/graph/ops/compare'
 import * as u from '../../../../src-main/engine/graph/ops/unary'
-import type { Rng } from '../../../../src-main/engine/graph/rng'
+import type { Rng } from '../../../../src-main/engine/rng'
 import type { Tensor } from '../../../../src-main/engine/graph/tensor'
 import { type OpCase, opTable, awayFromZero, uniform } from './op-harness'
 

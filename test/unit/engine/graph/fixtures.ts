@@ -6,7 +6,7 @@ import { mseLoss } from '../../../../src-main/engine/graph/nn/losses'
 import { relu } from '../../../../src-main/engine/graph/ops/unary'
 import type { Network } from '../../../../src-main/engine/graph/programs/network'
 import type { FloatDType, Tensor } from '../../../../src-main/engine/graph/tensor'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 
 export interface MlpOptions {
   dtype?: FloatDType

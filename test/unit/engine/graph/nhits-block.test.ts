@@ -17,7 +17,7 @@ import { buildTrainLoop } from '../../../../src-main/engine/graph/programs/train
 import { Predictor } from '../../../../src-main/engine/graph/runtime/predictor'
 import { Runtime } from '../../../../src-main/engine/graph/runtime/runtime'
 import { Trainer } from '../../../../src-main/engine/graph/runtime/trainer'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 
 const L = 12
 const H = 4

@@ -15,7 +15,7 @@ import { mul } from '../../../../src-main/engine/graph/ops/binary'
 import { reduceSum } from '../../../../src-main/engine/graph/ops/reduce'
 import { evaluate } from '../../../../src-main/engine/graph/reference/evaluate'
 import { type NDArray, nd } from '../../../../src-main/engine/graph/reference/ndarray'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 import type { Dim } from '../../../../src-main/engine/graph/shape'
 import type { FloatDType, Tensor } from '../../../../src-main/engine/graph/tensor'
 
@@ -59,12 +59,7 @@ export const awayFromZero =
   }
 /** Distinct values on a grid of step 0.01 in random order: no ties within FD steps. */
 export const distinct = (n: number, seed: number) => {
-  const rng = new Rng(seed)
-  const vals = [...Array(n).keys()].map((i) => (i - n / 2) * 0.013)
-  for (let i = n - 1; i > 0; i--) {
-    const j = Math.floor(rng.uniform() * (i + 1))
-    ;[vals[i], vals[j]] = [vals[j], vals[i]]
-  }
+  const vals = new Rng(seed).shuffle([...Array(n).keys()].map((i) => (i - n / 2) * 0.013))
   return (_rng: Rng, i: number) => vals[i]
 }
 

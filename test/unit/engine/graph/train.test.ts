@@ -19,7 +19,7 @@ import {
 } from '../../../../src-main/engine/graph/programs/train'
 import { Runtime } from '../../../../src-main/engine/graph/runtime/runtime'
 import { Trainer } from '../../../../src-main/engine/graph/runtime/trainer'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 import { mlp, regressionData, variance } from './fixtures'
 
 let runtime: Runtime

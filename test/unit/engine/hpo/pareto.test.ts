@@ -15,7 +15,7 @@ import {
   referenceHypervolume,
   referenceRanks,
 } from '../../../../src-main/engine/hpo/pareto-reference'
-import { Rng } from '../../../../src-main/engine/hpo/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 import type { TrialRecord } from '../../../../src-main/engine/hpo/types'
 import { trialRecord } from './trial-record'
 

@@ -6,7 +6,7 @@ import { buildPredict } from '../../../../src-main/engine/graph/programs/predict
 import { Predictor } from '../../../../src-main/engine/graph/runtime/predictor'
 import { Runtime } from '../../../../src-main/engine/graph/runtime/runtime'
 import { evaluate } from '../../../../src-main/engine/graph/reference/evaluate'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 import { ModelError } from '../../../../src-main/engine/models/model-error'
 import type { ModelDims } from '../../../../src-main/engine/models/model-spec'
 import { nhits } from '../../../../src-main/engine/models/nhits'

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { trainingWindows } from '../../../../src-main/engine/data/windows'
-import { Rng } from '../../../../src-main/engine/graph/rng'
+import { Rng } from '../../../../src-main/engine/rng'
 import { Runtime } from '../../../../src-main/engine/graph/runtime/runtime'
 import { nhits } from '../../../../src-main/engine/models/nhits'
 import { resolveParams } from '../../../../src-main/engine/models/resolve-params'

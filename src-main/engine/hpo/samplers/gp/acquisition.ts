@@ -3,7 +3,7 @@
 // hill-climb from the few best candidates with a shrinking step. Candidates are snapped to the
 // allowed values before they are scored, so the winner is a value the study can run.
 
-import type { Rng } from '../../rng'
+import type { Rng } from '../../../rng'
 import type { SpaceCodec } from '../../space-codec'
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI)
@@ -77,13 +77,13 @@ export function maximise(
     const num = new Float64Array(from.num)
     const cat = new Int32Array(from.cat)
     // Move every numeric coordinate a little, or (half the time) a single one.
-    const single = rng.next() < 0.5 && dn > 0 ? rng.int(dn) : -1
+    const single = rng.uniform() < 0.5 && dn > 0 ? rng.int(dn) : -1
     for (let j = 0; j < dn; j++) {
       if (single >= 0 && j !== single) continue
       const moved = num[j] + step * rng.normal()
       num[j] = moved < 0 ? 0 : moved > 1 ? 1 : moved
     }
-    for (let c = 0; c < dc; c++) if (rng.next() < 1 / (dn + dc)) cat[c] = rng.int(sizes[c])
+    for (let c = 0; c < dc; c++) if (rng.uniform() < 1 / (dn + dc)) cat[c] = rng.int(sizes[c])
     return snap({ num, cat })
   }
   const pool: { p: SearchPoint; s: number }[] = []
@@ -91,7 +91,7 @@ export function maximise(
   for (let i = 0; i < o.randomPoints; i++)
     consider(
       snap({
-        num: Float64Array.from({ length: dn }, () => rng.next()),
+        num: Float64Array.from({ length: dn }, () => rng.uniform()),
         cat: Int32Array.from(sizes, (k) => rng.int(k)),
       }),
     )

@@ -107,7 +107,7 @@ function suggest(ctx: SampleContext, o: Required<GpOptions>, tpe: Sampler): Sugg
   let losses = complete.map((t) => lossVector(t, directions))
   if (m > 2) {
     // Uniform on the simplex: normalised exponential draws.
-    const raw = directions.map(() => -Math.log(1 - rng.next()))
+    const raw = directions.map(() => -Math.log(1 - rng.uniform()))
     const total = raw.reduce((a, b) => a + b, 0)
     losses = scalarise(
       losses,

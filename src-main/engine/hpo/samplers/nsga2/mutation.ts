@@ -2,13 +2,13 @@
 // each coordinate with probability p; a larger eta keeps the move closer to the parent.
 // Categorical coordinates: with probability p, a different choice uniformly at random.
 
-import type { Rng } from '../../rng'
+import type { Rng } from '../../../rng'
 
 export function polynomialMutation(x: Float64Array, eta: number, p: number, rng: Rng): void {
   for (let j = 0; j < x.length; j++) {
-    if (rng.next() >= p) continue
+    if (rng.uniform() >= p) continue
     const y = x[j]
-    const u = rng.next()
+    const u = rng.uniform()
     let delta: number
     if (u < 0.5) {
       const v = 2 * u + (1 - 2 * u) * Math.pow(1 - y, eta + 1)
@@ -29,7 +29,7 @@ export function categoricalMutation(
   rng: Rng,
 ): void {
   for (let j = 0; j < x.length; j++) {
-    if (sizes[j] < 2 || rng.next() >= p) continue
+    if (sizes[j] < 2 || rng.uniform() >= p) continue
     const other = rng.int(sizes[j] - 1)
     x[j] = other >= x[j] ? other + 1 : other
   }

@@ -112,7 +112,7 @@ function suggest(ctx: SampleContext, o: Resolved): Suggestion {
   const b = codec.encode(second.params)
   const num = new Float64Array(a.num)
   const cat = new Int32Array(a.cat)
-  if (rng.next() < o.crossoverProbability) {
+  if (rng.uniform() < o.crossoverProbability) {
     sbxCrossover(a.num, b.num, o.crossoverEta, rng, num)
     uniformCrossover(a.cat, b.cat, rng, cat)
   }

@@ -1,7 +1,7 @@
 // NSGA-II's two selections, both ordered by (non-dominated rank ascending, crowding descending):
 // survival keeps the best `size` of parents and children; the binary tournament picks a parent.
 
-import type { Rng } from '../../rng'
+import type { Rng } from '../../../rng'
 import { crowdingDistances, nonDominatedRanks } from '../../pareto'
 
 export interface Ranking {

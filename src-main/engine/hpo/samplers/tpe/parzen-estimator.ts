@@ -9,7 +9,7 @@
 // n_eff^(−1/(d+4)) and a scale; never below a floor, and never below half a grid cell, so a
 // discrete parameter can still move to its neighbours.
 
-import type { Rng } from '../../rng'
+import type { Rng } from '../../../rng'
 import type { EncodedPoint, SpaceCodec } from '../../space-codec'
 import { LOG_SQRT_2PI, normalCdf } from './normal'
 
@@ -113,7 +113,7 @@ export class ParzenEstimator {
   sample(rng: Rng, num: Float64Array, cat: Int32Array): void {
     const i = rng.weighted(this.weights)
     if (i === this.n) {
-      for (let j = 0; j < this.dn; j++) num[j] = rng.next()
+      for (let j = 0; j < this.dn; j++) num[j] = rng.uniform()
       for (let c = 0; c < this.dc; c++) cat[c] = rng.int(this.catSize[c])
       return
     }
@@ -126,13 +126,14 @@ export class ParzenEstimator {
       num[j] = x < 0 ? 0 : x > 1 ? 1 : x
     }
     for (let c = 0; c < this.dc; c++)
-      cat[c] = rng.next() < this.catBeta[c] ? rng.int(this.catSize[c]) : this.cat[i * this.dc + c]
+      cat[c] =
+        rng.uniform() < this.catBeta[c] ? rng.int(this.catSize[c]) : this.cat[i * this.dc + c]
   }
 
   /** Draws numeric coordinate j from its marginal (a 1-D mixture), for independent sampling. */
   sampleNumeric(j: number, rng: Rng, scale = 1): number {
     const i = rng.weighted(this.weights)
-    if (i === this.n) return rng.next()
+    if (i === this.n) return rng.uniform()
     const m = this.mu[i * this.dn + j]
     let x = -1
     for (let tries = 0; tries < 64 && (x < 0 || x > 1); tries++)
@@ -142,7 +143,7 @@ export class ParzenEstimator {
 
   sampleCategorical(c: number, rng: Rng): number {
     const i = rng.weighted(this.weights)
-    if (i === this.n || rng.next() < this.catBeta[c]) return rng.int(this.catSize[c])
+    if (i === this.n || rng.uniform() < this.catBeta[c]) return rng.int(this.catSize[c])
     return this.cat[i * this.dc + c]
   }
 

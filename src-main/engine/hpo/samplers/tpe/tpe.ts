@@ -130,7 +130,7 @@ function joint(
   const bestCat = new Int32Array(cat.length)
   let bestScore = -Infinity
   for (let k = 0; k < o.candidates; k++) {
-    if (rng.next() < o.recombination) {
+    if (rng.uniform() < o.recombination) {
       for (let j = 0; j < num.length; j++) num[j] = good.sampleNumeric(j, rng)
       for (let c = 0; c < cat.length; c++) cat[c] = good.sampleCategorical(c, rng)
     } else good.sample(rng, num, cat)

@@ -4,7 +4,7 @@ import {
   createDominancePruner,
 } from '../../../../../src-main/engine/hpo/pruners/dominance'
 import { FinalForecaster } from '../../../../../src-main/engine/hpo/pruners/final-forecast'
-import { Rng } from '../../../../../src-main/engine/hpo/rng'
+import { Rng } from '../../../../../src-main/engine/rng'
 import type { Direction, TrialRecord } from '../../../../../src-main/engine/hpo/types'
 import { trialRecord } from '../trial-record'
 
@@ -37,8 +37,8 @@ function record(number: number, path: number[][], complete: boolean): TrialRecor
 function population(rng: Rng): TrialRecord[] {
   return Array.from({ length: 20 }, (_, i) => {
     const f1 = 1 + (2 * i) / 19
-    const final = [f1, 1 / f1 + 0.5 * rng.next()]
-    return record(i, curve(final, 2, 0.3 + 0.4 * rng.next(), rng), true)
+    const final = [f1, 1 / f1 + 0.5 * rng.uniform()]
+    return record(i, curve(final, 2, 0.3 + 0.4 * rng.uniform(), rng), true)
   })
 }
 

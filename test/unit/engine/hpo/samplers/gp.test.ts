@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { hypervolume } from '../../../../../src-main/engine/hpo/pareto'
-import { Rng } from '../../../../../src-main/engine/hpo/rng'
+import { Rng } from '../../../../../src-main/engine/rng'
 import type { SearchSpace } from '../../../../../src-main/engine/hpo/search-space'
 import { SpaceCodec } from '../../../../../src-main/engine/hpo/space-codec'
 import { logH } from '../../../../../src-main/engine/hpo/samplers/gp/acquisition'
@@ -30,7 +30,7 @@ import { SamplerDriver } from './sampler-driver'
 const rng = () => new Rng(42, 1)
 
 function randomPoints(n: number, d: number, r: Rng): Float64Array[] {
-  return Array.from({ length: n }, () => Float64Array.from({ length: d }, () => r.next()))
+  return Array.from({ length: n }, () => Float64Array.from({ length: d }, () => r.uniform()))
 }
 
 describe('gp linear algebra', () => {

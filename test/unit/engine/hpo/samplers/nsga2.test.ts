@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { Rng } from '../../../../../src-main/engine/hpo/rng'
+import { Rng } from '../../../../../src-main/engine/rng'
 import { sbxCrossover } from '../../../../../src-main/engine/hpo/samplers/nsga2/crossover'
 import {
   categoricalMutation,

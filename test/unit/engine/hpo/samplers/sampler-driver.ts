@@ -1,6 +1,6 @@
 // A minimal ask-and-tell loop around one sampler, without Study, for sampler tests.
 
-import { Rng } from '../../../../../src-main/engine/hpo/rng'
+import { Rng } from '../../../../../src-main/engine/rng'
 import type { SearchSpace } from '../../../../../src-main/engine/hpo/search-space'
 import { SpaceCodec } from '../../../../../src-main/engine/hpo/space-codec'
 import type { Sampler } from '../../../../../src-main/engine/hpo/samplers/sampler'

@@ -103,7 +103,7 @@ describe('greedy hypervolume subset selection', () => {
   it('reaches in two dimensions the volume the volume-by-volume search reaches', async () => {
     const { greedySubset } =
       await import('../../../../../src-main/engine/hpo/samplers/tpe/splitting')
-    const { Rng } = await import('../../../../../src-main/engine/hpo/rng')
+    const { Rng } = await import('../../../../../src-main/engine/rng')
     const rng = new Rng(3)
     for (let s = 0; s < 200; s++) {
       // A front on a coarse grid (duplicates included): x ascending, y descending.
