@@ -61,6 +61,8 @@ export const FORM_FIELDS = [
   'provider',
   'seed',
   'timeoutS',
+  /** The space as a whole (no parameters at all). */
+  'space',
 ] as const
 export type FormField = (typeof FORM_FIELDS)[number]
 
@@ -84,6 +86,7 @@ const LABELS: Record<FormField, string> = {
   provider: 'Execution provider',
   seed: 'Seed',
   timeoutS: 'Time limit per trial',
+  space: 'Search space',
 }
 
 /** A study name that is free in practice: the date and minute it was set up. */
