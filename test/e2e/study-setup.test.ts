@@ -138,6 +138,14 @@ describe('Study setup in the browser', () => {
       .toBe(3)
     const [done] = await apiRequest<StudyListEntry[]>(url, 'studies:list', {})
     expect(done.failed).toBe(0)
+
+    // With trials of the model on this machine, a new setup estimates the time per trial.
+    await page.getByRole('button', { name: 'New study', exact: true }).click()
+    await expect
+      .poll(() => page.getByTestId('estimate').innerText(), { timeout: 20_000 })
+      .toMatch(/^≈ \d+ (s|min)[^\n]* per trial/)
+    expect(await page.getByTestId('estimate').innerText()).toMatch(/for 50 trials/)
+    await page.screenshot({ path: join(artifacts, 'setup-estimate.png') })
     expect(pageErrors).toEqual([])
   })
 })
