@@ -10,8 +10,9 @@ export interface PlacedProblems {
 
 export function placeProblems(
   problems: readonly DraftProblem[],
-  shown: ReadonlySet<string>,
+  shownFields: readonly string[],
 ): PlacedProblems {
+  const shown = new Set(shownFields)
   const at = new Map<string, string[]>()
   const top: string[] = []
   for (const { field, message } of problems) {

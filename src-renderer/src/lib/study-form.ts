@@ -90,7 +90,8 @@ const LABELS: Record<FormField, string> = {
 }
 
 /** A study name that is free in practice: the date and minute it was set up. */
-export function defaultStudyName(now: Date): string {
+export function defaultStudyName(nowMs: number): string {
+  const now = new Date(nowMs)
   const pad = (n: number) => String(n).padStart(2, '0')
   return (
     `study-${now.getUTCFullYear()}${pad(now.getUTCMonth() + 1)}${pad(now.getUTCDate())}` +

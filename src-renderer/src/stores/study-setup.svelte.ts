@@ -94,10 +94,7 @@ export class StudySetupStore {
     return this.checkIsCurrent && this.check ? this.check.problems : []
   })
   readonly placed: PlacedProblems = $derived(
-    placeProblems(
-      this.problems,
-      new Set<string>([...FORM_FIELDS, ...(this.form?.space.map((r) => r.name) ?? [])]),
-    ),
+    placeProblems(this.problems, [...FORM_FIELDS, ...(this.form?.space.map((r) => r.name) ?? [])]),
   )
   /** Why Start cannot run now, or null when it can. */
   readonly blocked: string | null = $derived.by(() => this.#blockedReason())
@@ -194,7 +191,7 @@ export class StudySetupStore {
           this.form = null
           return
         }
-        this.form = defaultForm(model, datasetId, defaultStudyName(new Date()))
+        this.form = defaultForm(model, datasetId, defaultStudyName(Date.now()))
       }
       this.record = null
       if (datasetId) await this.#loadRecord(datasetId)

@@ -72,7 +72,7 @@ describe('placeProblems', () => {
         { field: null, message: 'The split is too short.' },
         { field: 'somethingNew', message: 'A field the form does not have.' },
       ],
-      new Set(['lr', 'budget']),
+      ['lr', 'budget'],
     )
     expect(Object.fromEntries(placed.at)).toEqual({
       lr: ['lr: low (0.1) must be below high (0.01).'],

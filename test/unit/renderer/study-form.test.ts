@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { ModelOption, StudySettingsView } from '@shared/study-views'
+import type { ModelOption } from '@shared/study-views'
 import {
   defaultForm,
   defaultStudyName,
@@ -7,8 +7,8 @@ import {
   formFromSettings,
   type StudyForm,
 } from '../../../src-renderer/src/lib/study-form'
+import { DATASET, studySettings } from './study-setup-fixtures'
 
-const DATASET = 'a'.repeat(64)
 const model: ModelOption = {
   name: 'NHITS_Q',
   space: {
@@ -121,9 +121,7 @@ describe('draftFromForm', () => {
 })
 
 describe('formFromSettings', () => {
-  const settings: StudySettingsView = {
-    model: 'NHITS_Q',
-    datasetId: DATASET,
+  const settings = studySettings({
     space: model.space,
     sampler: 'gp',
     pruner: 'median',
@@ -133,17 +131,8 @@ describe('formFromSettings', () => {
     picpTarget: 85,
     epochs: 3,
     batchSize: 128,
-    inputLength: 168,
-    horizon: 24,
     origins: 5,
-    provider: 'cpu',
-    workers: 2,
-    timeoutS: null,
-    target: 'heat',
-    pastCovariates: [],
-    futureCovariates: [],
-    calendar: [],
-  }
+  })
 
   it('prefills every setting of the study and makes the same draft', () => {
     const f = formFromSettings(settings, 'b'.repeat(64), 'copy')
@@ -188,6 +177,6 @@ describe('formFromSettings', () => {
 
 describe('defaultStudyName', () => {
   it('is the UTC minute, in characters a study name and its files accept', () => {
-    expect(defaultStudyName(new Date(Date.UTC(2026, 11, 4, 4, 7)))).toBe('study-20261204-0407')
+    expect(defaultStudyName(Date.UTC(2026, 11, 4, 4, 7))).toBe('study-20261204-0407')
   })
 })

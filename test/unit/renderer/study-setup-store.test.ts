@@ -7,8 +7,8 @@ import type { DraftCheck, StudyDetailView, StudyOptionsView } from '@shared/stud
 import { ApiClient } from '../../../src-renderer/src/lib/api-client'
 import { NavigationStore } from '../../../src-renderer/src/stores/navigation.svelte'
 import { StudySetupStore } from '../../../src-renderer/src/stores/study-setup.svelte'
+import { DATASET, studySettings } from './study-setup-fixtures'
 
-const DATASET = 'd'.repeat(64)
 const options: StudyOptionsView = {
   models: [
     {
@@ -86,6 +86,14 @@ class ScriptedMain implements FrontierApi {
 }
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+/** The draft on screen checked, and found fine. */
+async function passCheck(main: ScriptedMain, store: StudySetupStore) {
+  store.scheduleCheck()
+  await tick()
+  main.take('studies:check').resolve(okCheck())
+  await tick()
+}
 
 async function opened(request = {}) {
   const main = new ScriptedMain()
@@ -188,10 +196,7 @@ describe('StudySetupStore', () => {
 
   it('creates, starts and opens the study in the Studies view', async () => {
     const { main, navigation, store } = await opened()
-    store.scheduleCheck()
-    await tick()
-    main.take('studies:check').resolve(okCheck())
-    await tick()
+    await passCheck(main, store)
     const submitted = store.submit()
     await tick()
     const create = main.take('studies:create')
@@ -205,10 +210,7 @@ describe('StudySetupStore', () => {
 
   it('keeps a created study whose start failed, and then only starts it', async () => {
     const { main, store } = await opened()
-    store.scheduleCheck()
-    await tick()
-    main.take('studies:check').resolve(okCheck())
-    await tick()
+    await passCheck(main, store)
     const first = store.submit()
     await tick()
     main.take('studies:create').resolve({ id: 's.json' })
@@ -230,32 +232,12 @@ describe('StudySetupStore', () => {
       name: 'NHITS_Q_heat_a',
       jobId: 'a',
       datasetId: DATASET,
-      settings: {
-        model: 'NHITS_Q',
-        datasetId: DATASET,
+      settings: studySettings({
         space: {
           num_stacks: { kind: 'int', low: 1, high: 2 },
           lr: { kind: 'float', low: 1e-4, high: 1e-3 },
         },
-        sampler: 'random',
-        pruner: 'none',
-        prunerOptions: {},
-        seed: 1,
-        budget: { trials: 3, seconds: null },
-        picpTarget: 80,
-        epochs: 1,
-        batchSize: null,
-        inputLength: 168,
-        horizon: 24,
-        origins: 2,
-        provider: 'cpu',
-        workers: 2,
-        timeoutS: null,
-        target: 'heat',
-        pastCovariates: [],
-        futureCovariates: [],
-        calendar: [],
-      },
+      }),
     } as unknown as StudyDetailView
     for (const edit of [false, true]) {
       const main = new ScriptedMain()

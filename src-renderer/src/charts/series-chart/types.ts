@@ -59,6 +59,10 @@ export interface OriginPlan {
   horizonMs: number
 }
 
+/** What a legend can name: the split's parts and the marks drawn over the series. */
+export type LegendItem =
+  'train' | 'val' | 'test' | 'gap' | 'absent' | 'constant' | 'shift' | 'before' | 'origin'
+
 export interface PlotArea {
   left: number
   top: number
