@@ -176,8 +176,13 @@ export function formFromSettings(
  */
 export function draftFromForm(form: StudyForm, sampler: string): FormResult {
   const problems: DraftProblem[] = []
-  const read = (field: FormField, text: string, options: NumberTextOptions = {}) => {
-    const r = parseNumberText(text, LABELS[field], options)
+  const read = (
+    field: FormField,
+    text: string,
+    options: NumberTextOptions = {},
+    label = LABELS[field],
+  ) => {
+    const r = parseNumberText(text, label, options)
     if (r.ok) return r.value
     problems.push({ field, message: r.message })
     return null
@@ -186,7 +191,7 @@ export function draftFromForm(form: StudyForm, sampler: string): FormResult {
   const origins = read('origins', form.origins, { integer: true })
   const horizon = read('horizon', form.horizon, { integer: true })
   const inputLength = read('inputLength', form.inputLength, { integer: true, optional: true })
-  const trials = read('budget', form.trials, { integer: true, optional: true })
+  const trials = read('budget', form.trials, { integer: true, optional: true }, 'Trials')
   const epochs = read('epochs', form.epochs, { integer: true, optional: true })
   const batchSize = read('batchSize', form.batchSize, { integer: true, optional: true })
   const workers = read('workers', form.workers, { integer: true, optional: true })

@@ -78,13 +78,14 @@ describe('draftFromForm', () => {
   })
 
   it('gives each field that does not read its own message, keyed as main keys them', () => {
-    const bad = form({ origins: 'ten', horizon: '24.5', trials: '', duration: '' })
+    const bad = form({ origins: 'ten', horizon: '24.5', trials: '', duration: '', epochs: '1e' })
     bad.space = bad.space.map((row) => (row.name === 'lr' ? { ...row, low: '1e-' } : row))
     expect(draftFromForm(bad, 'tpe')).toEqual({
       ok: false,
       problems: [
         { field: 'origins', message: 'Origins: "ten" is not a number.' },
         { field: 'horizon', message: 'Horizon: 24.5 is not a whole number.' },
+        { field: 'epochs', message: 'Epochs: "1e" is not a number.' },
         { field: 'budget', message: 'Budget: give a number of trials, a time, or both.' },
         { field: 'lr', message: 'lr: low: "1e-" is not a number.' },
       ],
@@ -108,6 +109,13 @@ describe('draftFromForm', () => {
     expect(draftFromForm(form({ datasetId: '' }), 'tpe')).toEqual({
       ok: false,
       problems: [{ field: 'datasetId', message: 'Dataset: choose one.' }],
+    })
+  })
+
+  it('names the trials when the trial budget does not read', () => {
+    expect(draftFromForm(form({ trials: '1e' }), 'tpe')).toEqual({
+      ok: false,
+      problems: [{ field: 'budget', message: 'Trials: "1e" is not a number.' }],
     })
   })
 
