@@ -115,7 +115,8 @@ export class StudySetupStore {
         this.checkedKey = request.key
         this.checkError = null
         this.checking = false
-        if (this.form?.sampler === null) this.suggested = check.suggestedSampler
+        // Kept even while the user's pick is sent: the form shows what the budget would choose.
+        this.suggested = check.suggestedSampler
       },
       onError: (error) => {
         this.checkError = ApiError.from(error)
