@@ -104,7 +104,9 @@ describe('Study setup in the browser', () => {
     await page.waitForTimeout(500)
     expect(await apiRequest<StudyListEntry[]>(url, 'studies:list', {})).toEqual([])
 
-    await start().click()
+    // Start by keyboard: Enter on the focused button submits the form.
+    await start().focus()
+    await page.keyboard.press('Enter')
     const studiesNav = page.getByRole('button', { name: 'Studies', exact: true })
     await expect
       .poll(() => studiesNav.getAttribute('aria-current'), { timeout: 30_000 })
