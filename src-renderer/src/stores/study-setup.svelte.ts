@@ -270,6 +270,13 @@ export class StudySetupStore {
     this.#checker.schedule({ draft: result.draft, key })
   }
 
+  /** Asks again after a check failed (the connection dropped, main refused the request). */
+  recheck(): void {
+    this.checkError = null
+    this.checkedKey = null
+    this.scheduleCheck()
+  }
+
   /** Creates (or clones) the study, starts it and opens it in the Studies view. */
   async submit(): Promise<void> {
     const result = this.result

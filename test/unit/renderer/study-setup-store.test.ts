@@ -179,6 +179,22 @@ describe('StudySetupStore', () => {
     expect(store.blocked).toBe('Fix the problem marked above.')
   })
 
+  it('shows a failed check and asks again on request', async () => {
+    const { main, store } = await opened()
+    store.scheduleCheck()
+    await tick()
+    main.take('studies:check').reject('CONNECTION_LOST', 'The connection to Frontier was lost.')
+    await tick()
+    expect(store.checkError?.code).toBe('CONNECTION_LOST')
+    expect(store.blocked).toBe('The draft could not be checked (see the message above).')
+    store.recheck()
+    expect(store.checkError).toBeNull()
+    await tick()
+    main.take('studies:check').resolve(okCheck())
+    await tick()
+    expect(store.blocked).toBeNull()
+  })
+
   it('sends the sampler the budget suggests until the user picks one', async () => {
     const { main, store } = await opened()
     store.scheduleCheck()
