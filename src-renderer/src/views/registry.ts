@@ -3,6 +3,7 @@ import type { Component } from 'svelte'
 import type { ViewId } from '../stores/navigation.svelte'
 import DatasetsView from './DatasetsView.svelte'
 import StudiesView from './StudiesView.svelte'
+import StudySetupView from './StudySetupView.svelte'
 
 export interface ViewEntry {
   id: ViewId
@@ -12,5 +13,6 @@ export interface ViewEntry {
 
 export const VIEWS: ViewEntry[] = [
   { id: 'datasets', label: 'Datasets', component: DatasetsView },
+  { id: 'setup', label: 'New study', component: StudySetupView },
   { id: 'studies', label: 'Studies', component: StudiesView },
 ]

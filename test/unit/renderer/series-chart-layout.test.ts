@@ -197,3 +197,39 @@ describe('layout helpers', () => {
     expect(plain.splitLines.map((l) => l.key)).toEqual(['trainEnd', 'valEnd'])
   })
 })
+
+describe('series chart origins', () => {
+  const plan = { times: [T0 + 90 * H, T0 + 94 * H, T0 + 98 * H], horizonMs: 2 * H }
+
+  it('marks each origin with a line and its forecast span', () => {
+    const m = layout(data({ origins: plan }), size, [T0, T0 + 100 * H])
+    // 5 px an hour: origin at hour 90 is x = 60 + 450, its 2-hour span 10 px wide.
+    expect(m.origins).toEqual([
+      { key: `origin-${T0 + 90 * H}`, x: 510, spanX: 510, spanWidth: 10 },
+      { key: `origin-${T0 + 94 * H}`, x: 530, spanX: 530, spanWidth: 10 },
+      { key: `origin-${T0 + 98 * H}`, x: 550, spanX: 550, spanWidth: 10 },
+    ])
+    expect(layout(data(), size, [T0, T0 + 100 * H]).origins).toEqual([])
+  })
+
+  it('clips to the view: a forecast reaching in keeps its span without a line', () => {
+    // View hours 91..99: 500 px / 8 h = 62.5 px an hour.
+    const m = layout(data({ origins: plan }), size, [T0 + 91 * H, T0 + 99 * H])
+    expect(m.origins[0]).toEqual({
+      key: `origin-${T0 + 90 * H}`,
+      x: null,
+      spanX: 60,
+      spanWidth: 62.5,
+    })
+    expect(m.origins[2].spanWidth).toBe(62.5)
+    expect(m.origins[2].x).toBe(60 + 7 * 62.5)
+  })
+
+  it('keeps a span visible zoomed far out', () => {
+    const m = layout(data({ origins: { times: [T0 + 50 * H], horizonMs: 1 } }), size, [
+      T0,
+      T0 + 100 * H,
+    ])
+    expect(m.origins[0].spanWidth).toBe(1)
+  })
+})

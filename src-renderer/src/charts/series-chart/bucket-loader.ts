@@ -2,6 +2,7 @@
 // for a pause before asking main, and drops any answer that a newer request has overtaken, so
 // the chart never jumps back to a stale view.
 import type { SeriesBuckets } from '@shared/contract'
+import { LatestRequest } from '../../lib/latest-request'
 
 export interface BucketRequest {
   from: number
@@ -16,49 +17,13 @@ export interface BucketLoaderOptions {
   delayMs?: number
 }
 
-export class BucketLoader {
-  readonly #options: BucketLoaderOptions
-  #timer: ReturnType<typeof setTimeout> | null = null
-  #seq = 0
-
+export class BucketLoader extends LatestRequest<BucketRequest, SeriesBuckets> {
   constructor(options: BucketLoaderOptions) {
-    this.#options = options
-  }
-
-  /** Ask after the view has been still for a moment. */
-  schedule(request: BucketRequest): void {
-    this.#clearTimer()
-    this.#seq++
-    this.#timer = setTimeout(() => {
-      this.#timer = null
-      void this.#load(request)
-    }, this.#options.delayMs ?? 150)
-  }
-
-  /** Ask at once (the first look at a series). */
-  now(request: BucketRequest): Promise<void> {
-    this.#clearTimer()
-    this.#seq++
-    return this.#load(request)
-  }
-
-  cancel(): void {
-    this.#clearTimer()
-    this.#seq++
-  }
-
-  async #load(request: BucketRequest): Promise<void> {
-    const seq = this.#seq
-    try {
-      const buckets = await this.#options.fetch(request)
-      if (seq === this.#seq) this.#options.onLoad(buckets, request)
-    } catch (error) {
-      if (seq === this.#seq) this.#options.onError(error)
-    }
-  }
-
-  #clearTimer() {
-    if (this.#timer !== null) clearTimeout(this.#timer)
-    this.#timer = null
+    super({
+      run: options.fetch,
+      onResult: options.onLoad,
+      onError: options.onError,
+      delayMs: options.delayMs ?? 150,
+    })
   }
 }

@@ -7,6 +7,8 @@ import { plotArea, timeScale } from './scale'
 import type {
   Domain,
   Marks,
+  OriginMark,
+  OriginPlan,
   PlotArea,
   RegionMark,
   SeriesChartData,
@@ -65,6 +67,7 @@ export function layout(data: SeriesChartData, size: Size, view: Domain): Marks {
     constants: runSpans(data.constantRuns, 'const'),
     shifts: shiftMarks(data.levelShifts, plot, px),
     splitLines: data.split ? splitLines(data.split, plot, px) : [],
+    origins: data.origins ? originMarks(data.origins, plot, px) : [],
     xTicks: timeTicks(x, plot),
     yTicks: y.ticks(5).map((v) => ({ key: String(v), at: y(v), label: y.tickFormat(5)(v) })),
   }
@@ -174,6 +177,23 @@ function splitLines(split: SplitTimes, plot: PlotArea, px: (t: number) => number
     { key: 'valEnd', x: px(split.valEnd) },
   ]
   return lines.filter((l) => l.x >= plot.left && l.x <= plot.left + plot.width)
+}
+
+/** Each origin in view, its forecast span at least a pixel wide so that it shows zoomed out. */
+function originMarks(plan: OriginPlan, plot: PlotArea, px: (t: number) => number): OriginMark[] {
+  const out: OriginMark[] = []
+  for (const t of plan.times) {
+    const x = px(t)
+    const clipped = clip(x, px(t + plan.horizonMs), plot)
+    if (!clipped) continue
+    out.push({
+      key: `origin-${t}`,
+      x: x >= plot.left ? x : null,
+      spanX: clipped[0],
+      spanWidth: Math.max(1, clipped[1] - clipped[0]),
+    })
+  }
+  return out
 }
 
 /** A marker at each shift in view, labelled with its factor: ÷10 for a tenfold drop, ×3 for a rise. */

@@ -1,7 +1,15 @@
 // Draws the marks into the chart's SVG. Every layer is one `selection.join`, so entering,
 // updating and leaving marks are handled in one place and a re-render is idempotent.
 import { select, type DragBehavior, type Selection, type SubjectPosition } from 'd3'
-import type { Marks, RegionMark, ShiftMark, SpanMark, SplitLineMark, TickMark } from './types'
+import type {
+  Marks,
+  OriginMark,
+  RegionMark,
+  ShiftMark,
+  SpanMark,
+  SplitLineMark,
+  TickMark,
+} from './types'
 
 const LAYERS = [
   'regions',
@@ -10,6 +18,7 @@ const LAYERS = [
   'constant-shades',
   'grid',
   'data',
+  'origins',
   'constants',
   'shifts',
   'axes',
@@ -121,6 +130,7 @@ export function render(svg: SVGSVGElement, marks: Marks, options: RenderOptions)
     .attr('class', 'line')
     .attr('d', (d) => d)
 
+  originMarkers(layer('origins'), marks)
   shiftMarkers(layer('shifts'), marks)
   axes(layer('axes'), marks)
   splitHandles(layer('split'), marks, options.splitDrag)
@@ -141,6 +151,30 @@ function spans(
     .attr('y', y)
     .attr('width', (d) => d.width)
     .attr('height', height)
+}
+
+function originMarkers(g: Selection<SVGGElement, unknown, null, undefined>, marks: Marks) {
+  const { plot } = marks
+  const m = g
+    .selectAll<SVGGElement, OriginMark>('g.origin')
+    .data(marks.origins, (d) => d.key)
+    .join((enter) => {
+      const o = enter.append('g').attr('class', 'origin')
+      o.append('rect').attr('class', 'origin-span')
+      o.append('line').attr('class', 'origin-line')
+      return o
+    })
+  m.select('rect')
+    .attr('x', (d) => d.spanX)
+    .attr('y', plot.top)
+    .attr('width', (d) => d.spanWidth)
+    .attr('height', plot.height)
+  m.select('line')
+    .attr('x1', (d) => d.x ?? d.spanX)
+    .attr('x2', (d) => d.x ?? d.spanX)
+    .attr('y1', plot.top)
+    .attr('y2', plot.top + plot.height)
+    .attr('visibility', (d) => (d.x === null ? 'hidden' : 'visible'))
 }
 
 function shiftMarkers(g: Selection<SVGGElement, unknown, null, undefined>, marks: Marks) {
@@ -214,12 +248,17 @@ function splitHandles(
       // A wide transparent strip, so the 1.5 px line is easy to grab.
       h.append('rect').attr('class', 'split-hit').attr('x', -6).attr('width', 12)
       h.append('rect').attr('class', 'split-grip').attr('x', -4).attr('width', 8).attr('rx', 2)
-      h.append('title').text((d) => `Drag to move the ${SPLIT_LABELS[d.key]} boundary`)
+      h.append('title')
       if (drag) h.call(drag)
       return h
     })
+    // A chart whose split cannot be dragged (the study setup) shows the lines without grips.
+    .classed('fixed', drag === null)
     .attr('transform', (d) => `translate(${d.x},0)`)
     .call((h) => {
+      h.select('title').text((d) =>
+        drag ? `Drag to move the ${SPLIT_LABELS[d.key]} boundary` : SPLIT_LABELS[d.key],
+      )
       h.select('line')
         .attr('y1', plot.top)
         .attr('y2', plot.top + plot.height)

@@ -48,7 +48,20 @@ export interface SeriesChartData {
   /** Level shifts of the drawn column (profile.levelShifts): a vertical marker each. */
   levelShifts: { at: number; factor: number }[]
   split: SplitTimes | null
+  /** Walk-forward origins to mark, each with its forecast span (the study setup draws them). */
+  origins?: OriginPlan | null
 }
+
+export interface OriginPlan {
+  /** Each origin's first forecast instant. */
+  times: number[]
+  /** Length of one forecast. */
+  horizonMs: number
+}
+
+/** What a legend can name: the split's parts and the marks drawn over the series. */
+export type LegendItem =
+  'train' | 'val' | 'test' | 'gap' | 'absent' | 'constant' | 'shift' | 'before' | 'origin'
 
 export interface PlotArea {
   left: number
@@ -79,6 +92,15 @@ export interface ShiftMark {
   label: string
 }
 
+/** One origin: a line at its first forecast instant and the span its forecast covers. */
+export interface OriginMark {
+  key: string
+  /** The origin's line; null when the origin is left of the view but its forecast is in it. */
+  x: number | null
+  spanX: number
+  spanWidth: number
+}
+
 export interface SplitLineMark {
   key: SplitHandle
   x: number
@@ -103,6 +125,7 @@ export interface Marks {
   constants: SpanMark[]
   shifts: ShiftMark[]
   splitLines: SplitLineMark[]
+  origins: OriginMark[]
   xTicks: TickMark[]
   yTicks: TickMark[]
 }
