@@ -107,8 +107,8 @@ export class StudyService {
   /** Confirms the chosen trials (default the front) and returns the study as it now stands. */
   async confirm(id: StudyId, trials: TrialSelection = 'front'): Promise<StudyDetailView> {
     const path = this.paths.pathOf(id)
-    await this.snapshot(id)
-    if (this.live.has(id))
+    const { status } = await this.snapshot(id)
+    if (this.live.has(id) || status === 'running')
       throw new ServiceError(
         'STUDY_RUNNING',
         'Trials are running; confirm once the study has stopped.',
