@@ -68,6 +68,39 @@ async function writeStudy(path: string, trials: number): Promise<void> {
   await store.close()
 }
 
+interface ScrollResult {
+  frames: number[]
+  maxRows: number
+  scrollHeight: number
+  bottom: string | null
+}
+
+// Runs in the page (this file is typed for Node, without the DOM): one scroll step per
+// animation frame from top to bottom, each frame's interval, the most rows the DOM held.
+const SCROLL_IN_PAGE = `async (steps) => {
+  const el = document.querySelector('[data-testid=trial-table-scroll]')
+  if (!el) throw new Error('no trial table')
+  const stride = (el.scrollHeight - el.clientHeight) / steps
+  const frames = []
+  let maxRows = 0
+  await new Promise((done) => {
+    let last = performance.now()
+    let i = 0
+    const step = (t) => {
+      frames.push(t - last)
+      last = t
+      maxRows = Math.max(maxRows, el.querySelectorAll('[data-testid=trial-row]').length)
+      if (++i > steps) return done()
+      el.scrollTop = Math.round(i * stride)
+      requestAnimationFrame(step)
+    }
+    requestAnimationFrame(step)
+  })
+  const rows = el.querySelectorAll('[data-testid=trial-row]')
+  const bottom = rows.length > 0 ? rows[rows.length - 1].getAttribute('data-trial') : null
+  return { frames: frames.slice(1), maxRows, scrollHeight: el.scrollHeight, bottom }
+}`
+
 function percentile(xs: readonly number[], p: number): number {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(p * s.length))]
@@ -93,30 +126,7 @@ try {
   const opened = Date.now()
   await page.locator('[data-testid=trial-row]').first().waitFor({ timeout: 60_000 })
   console.log(`table shown ${((Date.now() - opened) / 1000).toFixed(2)} s after opening the view`)
-  const result = await page.evaluate(async (steps) => {
-    const el = document.querySelector<HTMLElement>('[data-testid=trial-table-scroll]')
-    if (!el) throw new Error('no trial table')
-    const stride = (el.scrollHeight - el.clientHeight) / steps
-    const frames: number[] = []
-    let maxRows = 0
-    await new Promise<void>((done) => {
-      let last = performance.now()
-      let i = 0
-      const step = (t: number) => {
-        frames.push(t - last)
-        last = t
-        maxRows = Math.max(maxRows, el.querySelectorAll('[data-testid=trial-row]').length)
-        if (++i > steps) return done()
-        el.scrollTop = Math.round(i * stride)
-        requestAnimationFrame(step)
-      }
-      requestAnimationFrame(step)
-    })
-    const bottom = el
-      .querySelector('[data-testid=trial-row]:last-of-type')
-      ?.getAttribute('data-trial')
-    return { frames: frames.slice(1), maxRows, scrollHeight: el.scrollHeight, bottom }
-  }, STEPS)
+  const result = (await page.evaluate(`(${SCROLL_IN_PAGE})(${STEPS})`)) as ScrollResult
   await mkdir(artifacts, { recursive: true })
   await page.screenshot({ path: join(artifacts, 'trial-table-10k.png') })
   console.log(
