@@ -4,6 +4,8 @@
 import type { TrialRow } from '@shared/study-views'
 
 export type TrialState = TrialRow['state']
+/** The error code of a trial a stopped study left unfinished (engine/hpo/study.ts INTERRUPTED). */
+export const INTERRUPTED = 'INTERRUPTED'
 export const TRIAL_STATES: readonly TrialState[] = ['running', 'complete', 'pruned', 'failed']
 
 export type ColumnKey =
@@ -28,7 +30,10 @@ export interface SortOrder {
   direction: SortDirection
 }
 
-/** The table's columns for these rows: parameters by name as they occur, objectives by label. */
+/**
+ * The table's columns for these rows: number and state, the objectives (what a monitor is read
+ * for), duration and provider, then one per parameter in the order they first occur.
+ */
 export function trialColumns(
   rows: readonly TrialRow[],
   objectiveLabels: readonly string[],
@@ -38,12 +43,6 @@ export function trialColumns(
   return [
     { id: 'number', label: '#', key: { kind: 'number' }, numeric: true },
     { id: 'state', label: 'state', key: { kind: 'state' }, numeric: false },
-    ...[...params].map((name): Column => ({
-      id: `param:${name}`,
-      label: name,
-      key: { kind: 'param', name },
-      numeric: true,
-    })),
     ...objectiveLabels.map((label, index): Column => ({
       id: `value:${index}`,
       label,
@@ -52,6 +51,12 @@ export function trialColumns(
     })),
     { id: 'seconds', label: 'duration', key: { kind: 'seconds' }, numeric: true },
     { id: 'provider', label: 'provider', key: { kind: 'provider' }, numeric: false },
+    ...[...params].map((name): Column => ({
+      id: `param:${name}`,
+      label: name,
+      key: { kind: 'param', name },
+      numeric: true,
+    })),
   ]
 }
 
@@ -108,6 +113,14 @@ export function sortTrials(
       ra.number - rb.number
     )
   })
+}
+
+/**
+ * Whether a trial counts against the trial budget: an interrupted one (the study was stopped
+ * under it) does not; its parameters run again as a new trial.
+ */
+export function countsAgainstBudget(row: Pick<TrialRow, 'error'>): boolean {
+  return row.error?.code !== INTERRUPTED
 }
 
 export function countByState(rows: readonly TrialRow[]): Record<TrialState, number> {

@@ -148,6 +148,9 @@ export class StudyRunStore {
     if (!this.running.includes(event.trial) && (!row || row.state === 'running'))
       this.running = [...this.running, event.trial].sort((a, b) => a - b)
     this.curves = { ...this.curves, [event.trial]: applyEpoch(this.curves[event.trial], event) }
+    // The row's epoch count follows, so the table says how far a running trial is.
+    if (row && row.state === 'running' && row.epochs < event.epoch)
+      this.rows = upsertRow(this.rows, { ...row, epochs: event.epoch })
     const detail = this.trialDetail
     if (detail && detail.number === event.trial)
       this.trialDetail = {

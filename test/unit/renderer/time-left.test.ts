@@ -4,7 +4,11 @@ import { describe, expect, it } from 'vitest'
 import { estimateSecondsLeft, median } from '../../../src-renderer/src/lib/time-left'
 
 type State = 'running' | 'complete' | 'pruned' | 'failed'
-const r = (state: State, seconds: number | null = null) => ({ state, seconds })
+const r = (state: State, seconds: number | null = null, code: string | null = null) => ({
+  state,
+  seconds,
+  error: code ? { code, message: '' } : null,
+})
 
 describe('estimateSecondsLeft', () => {
   it('is unknown until a complete or pruned trial has ended', () => {

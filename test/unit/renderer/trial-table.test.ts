@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { TrialRow } from '@shared/study-views'
 import {
   countByState,
+  countsAgainstBudget,
   filterTrials,
   sortTrials,
   trialColumns,
@@ -42,18 +43,24 @@ const columns = trialColumns(rows, ['MAE', '|PICP − 80|'])
 const numbers = (rs: TrialRow[]) => rs.map((r) => r.number)
 
 describe('trial table columns', () => {
-  it('has the fixed columns, one per parameter seen in any row, one per objective', () => {
+  it('has number, state, the objectives, duration, provider, then every parameter seen', () => {
     expect(columns.map((c) => c.id)).toEqual([
       'number',
       'state',
-      'param:lr',
-      'param:num_stacks',
-      'param:activation',
       'value:0',
       'value:1',
       'seconds',
       'provider',
+      'param:lr',
+      'param:num_stacks',
+      'param:activation',
     ])
+  })
+
+  it('does not count an interrupted trial against the budget', () => {
+    expect(countsAgainstBudget(rows[2])).toBe(true)
+    expect(countsAgainstBudget({ error: { code: 'INTERRUPTED', message: 'stopped' } })).toBe(false)
+    expect(countsAgainstBudget({ error: null })).toBe(true)
   })
 })
 
