@@ -9,42 +9,26 @@
 
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { FORECAST_OBJECTIVES, type StudyConfig } from '../../src-main/engine/hpo/study-config'
-import { defaultSearchSpace } from '../../src-main/engine/hpo/default-spaces'
 import { Study } from '../../src-main/engine/hpo/study'
 import { StudyStore } from '../../src-main/engine/store/study-store'
 import { artifacts, openServeSession } from '../e2e/serve-session'
 import { seeded } from '../helpers/seeded-random'
+import { nhitsConfig } from '../unit/engine/hpo/study-fixtures'
 import { argument, median } from './bench-cli'
 
 const TRIALS = Number(argument('trials') ?? 10_000)
 const STEPS = 400
 
-function config(trials: number): StudyConfig {
-  return {
-    name: `scroll_${trials}`,
-    model: 'NHITS_Q',
-    dataset: {
-      hash: '00',
-      name: 'bench',
-      columns: ['t', 'y'],
-      target: 'y',
-      split: { kind: 'fractions', train: 0.7, val: 0.2, test: 0.1 },
-    },
-    space: defaultSearchSpace('NHITS_Q'),
-    objectives: FORECAST_OBJECTIVES,
-    sampler: { name: 'random' },
-    pruner: { name: 'none' },
-    seed: 7,
-    budget: { trials, seconds: null },
-  }
-}
-
 /** A finished study of `trials` trials: mostly complete, some pruned and failed. */
 async function writeStudy(path: string, trials: number): Promise<void> {
   const random = seeded(11)
   let clock = Date.UTC(2026, 0, 1)
-  const study = Study.create(config(trials), { now: () => clock })
+  const config = nhitsConfig({
+    name: `scroll_${trials}`,
+    sampler: { name: 'random' },
+    budget: { trials, seconds: null },
+  })
+  const study = Study.create(config, { now: () => clock })
   while (study.canAsk()) {
     const { trialId, params } = await study.ask()
     study.report(trialId, 0, { loss: 1 + random() })
