@@ -38,8 +38,10 @@ import { draftConfig, draftPath, draftSpec, jobIdOf } from './study-draft'
 import { studyDetail, studyEntry } from './study-entry'
 import { studyFileCandidates, studyPathFor, StudyPaths } from './study-files'
 import { studyOptions } from './study-options'
+import { acquireStudyLock, otherRunner, releaseStudyLock } from './study-lock'
 import { StudyRun, type StudyRunOptions } from './study-run'
 import { openOrCreateStudy, type OpenedStudy } from './study-runner'
+import type { StudyConfig } from '../engine/hpo/study-config'
 import { fileStatus, liveStatus } from './study-status'
 import { TimeEstimator } from './time-estimate'
 import { endedCurve, epochPoint, storedCurve, trialDetail, trialRow } from './trial-rows'
@@ -216,6 +218,11 @@ export class StudyService {
     if (this.live.has(id) || this.busy.has(id))
       throw new ServiceError('STUDY_RUNNING', 'The study is running; cancel it before deleting it.')
     const s = await this.snapshot(id)
+    if (s.status === 'running')
+      throw new ServiceError(
+        'STUDY_RUNNING',
+        'The study is running in another process; stop it there first.',
+      )
     this.busy.add(id)
     try {
       await deleteStudyFiles(s.path, s.file, s.spec?.jobId ?? null, this.paths.dir)
@@ -238,6 +245,11 @@ export class StudyService {
           'RUN_SPEC_MISSING',
           'This study has no run file beside it, so the data and settings it trains with are unknown.',
         )
+      if (s.status === 'running')
+        throw new ServiceError(
+          'STUDY_RUNNING',
+          'The study is running in another process; stop it there first.',
+        )
       if (s.status === 'finished')
         throw new ServiceError(
           'STUDY_FINISHED',
@@ -248,13 +260,45 @@ export class StudyService {
           'DATA_MISSING',
           `The study's data file ${s.spec.data.path} is gone; re-import the dataset, or clone the study onto another.`,
         )
-      const opened = await openPersistentStudy(s.path)
-      const run = { workers: s.spec.run?.workers ?? null, timeoutS: s.spec.run?.timeoutS ?? null }
-      await this.launch({ ...opened, path: s.path, spec: s.spec, resumed: true }, run)
+      const spec = s.spec
+      const opened = await this.locked(s.path, async () => ({
+        ...(await openPersistentStudy(s.path)),
+        path: s.path,
+        spec,
+        resumed: true,
+      }))
+      await this.launch(opened, {
+        workers: spec.run?.workers ?? null,
+        timeoutS: spec.run?.timeoutS ?? null,
+      })
     } finally {
       this.busy.delete(id)
     }
     return this.entryOf(id, await this.snapshot(id))
+  }
+
+  /**
+   * Creates the study at path, or with resume opens the one there, for a run in this process
+   * (`frontier run`); refused while another process runs it. Launch it next.
+   */
+  openForRun(
+    path: string,
+    config: StudyConfig,
+    spec: RunSpec,
+    resume: boolean,
+  ): Promise<OpenedStudy> {
+    return this.locked(path, () => openOrCreateStudy(path, config, spec, resume))
+  }
+
+  /** Takes the study's lock, then opens it (opening recovers trials a dead run left running). */
+  private async locked(path: string, open: () => Promise<OpenedStudy>): Promise<OpenedStudy> {
+    await acquireStudyLock(path)
+    try {
+      return await open()
+    } catch (error) {
+      await releaseStudyLock(path)
+      throw error
+    }
   }
 
   /**
@@ -280,11 +324,13 @@ export class StudyService {
       })
     } catch (error) {
       await opened.store.close()
+      await releaseStudyLock(opened.path)
       throw error
     }
     this.live.set(id, run)
     const ended = () => {
       this.live.delete(id)
+      void releaseStudyLock(opened.path)
       const data = opened.study.data
       this.emit('studies:state', { id, status: fileStatus(data), running: [] })
       this.emit('studies:changed', { ids: [id] })
@@ -335,7 +381,10 @@ export class StudyService {
     this.paths.pathOf(id)
     const run = this.live.get(id)
     if (!run)
-      throw new ServiceError('STUDY_NOT_RUNNING', 'The study is not running here; start it first.')
+      throw new ServiceError(
+        'STUDY_NOT_RUNNING',
+        'The study is not running in this process; start it first.',
+      )
     return run
   }
 
@@ -426,6 +475,8 @@ export class StudyService {
       throw error
     }
     const spec = await readRunSpec(path).catch(() => null)
-    return { path, file, spec, status: fileStatus(file), elapsedMs: file.elapsedMs, run: null }
+    // Running in another process (a `frontier run`, another app): its trials are live there.
+    const status = (await otherRunner(path)) !== null ? 'running' : fileStatus(file)
+    return { path, file, spec, status, elapsedMs: file.elapsedMs, run: null }
   }
 }
