@@ -140,10 +140,11 @@ describe('run monitor in the browser', () => {
     const row = page.locator(`[data-testid=trial-row][data-trial="${trial}"]`)
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed')
     expect(await row.innerText()).toContain('CANCELLED')
-    await row.click()
+    await row.getByRole('button', { name: `Open trial ${trial}` }).click()
     await expect
       .poll(() => page.locator('[data-testid=trial-error]').innerText(), { timeout: 10_000 })
       .toContain('CANCELLED')
+    await page.getByRole('heading', { name: 'Parameters' }).waitFor({ timeout: 20_000 })
     expect(await status()).toBe('running')
     await page.screenshot({ path: join(artifacts, 'run-monitor-cancelled.png'), fullPage: true })
     // Half a minute in, the sparklines have a history to show.
@@ -180,6 +181,12 @@ describe('run monitor in the browser', () => {
       ).toBe('complete')
     const ended = await page.locator('[data-testid=trial-row]:not([data-state=running])').count()
     expect(ended).toBeGreaterThanOrEqual(BUDGET)
+    // A complete trial's detail: its metrics and its learning curve, read from the study.
+    await page.getByRole('button', { name: `Open trial ${done[0]}` }).click()
+    const detail = page.locator('[data-testid=trial-detail]')
+    await detail.locator('[data-testid=trial-metrics]').waitFor({ timeout: 20_000 })
+    expect(await detail.locator('[data-testid=trial-metrics]').innerText()).toMatch(/mae/)
+    await expect.poll(() => detail.locator('path.curve-train').getAttribute('d')).toMatch(/^M.*L/)
     await page.screenshot({ path: join(artifacts, 'run-monitor-finished.png'), fullPage: true })
 
     // Deleting asks first; then the study is gone from the list and the folder.
