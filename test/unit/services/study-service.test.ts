@@ -108,6 +108,11 @@ describe('StudyService', () => {
       job_id: 'First_study',
       n_trials: 3,
     })
+    // The exported model was trained on the dataset's roles: the target and the hour column.
+    const onnx = await readFile(
+      join(studies.studiesDir, 'NHITS_Q_heat', 'model_NHITS_Q_heat_First_study.onnx'),
+    )
+    expect(onnx.includes(Buffer.from(JSON.stringify(['heat_mw', 'hour'])))).toBe(true)
   }, 120_000)
 })
 
