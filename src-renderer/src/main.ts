@@ -10,6 +10,8 @@ import { DatasetsStore } from './stores/datasets.svelte'
 import { ImportStore } from './stores/import.svelte'
 import { NavigationStore } from './stores/navigation.svelte'
 import { StudiesStore } from './stores/studies.svelte'
+import { StudyRunStore } from './stores/study-run.svelte'
+import { SystemMonitorStore } from './stores/system-monitor.svelte'
 
 const connection = new ConnectionStore()
 let context: AppContext | null = null
@@ -23,6 +25,8 @@ const link = connect(window, {
     void context?.datasets.refresh()
     void context?.datasets.reloadSelected()
     void context?.studies.refresh()
+    void context?.studies.reloadSelected()
+    void context?.run.reload()
   },
 })
 
@@ -31,13 +35,16 @@ if (link.ok) {
   connection.retryNow = link.retryNow
   const client = new ApiClient(link.api)
   const datasets = new DatasetsStore(client)
+  const studies = new StudiesStore(client)
   context = {
     client,
     connection,
     datasets,
     imports: new ImportStore(client, datasets),
     navigation: new NavigationStore(),
-    studies: new StudiesStore(client),
+    studies,
+    run: new StudyRunStore(client, studies),
+    system: new SystemMonitorStore(client),
   }
 } else {
   connection.fatal = link.message

@@ -6,6 +6,8 @@ import type { DatasetsStore } from '../stores/datasets.svelte'
 import type { ImportStore } from '../stores/import.svelte'
 import type { NavigationStore } from '../stores/navigation.svelte'
 import type { StudiesStore } from '../stores/studies.svelte'
+import type { StudyRunStore } from '../stores/study-run.svelte'
+import type { SystemMonitorStore } from '../stores/system-monitor.svelte'
 
 export interface AppContext {
   client: ApiClient
@@ -14,6 +16,9 @@ export interface AppContext {
   imports: ImportStore
   navigation: NavigationStore
   studies: StudiesStore
+  /** The study the Studies view has open, while its trials run. */
+  run: StudyRunStore
+  system: SystemMonitorStore
 }
 
 export const [getAppContext, setAppContext] = createContext<AppContext>()
