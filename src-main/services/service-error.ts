@@ -11,6 +11,7 @@ export type ServiceErrorCode =
   | 'UPLOAD_TOO_LARGE'
   | 'PARSE_WORKER_FAILED'
   | 'DEMO_MISSING'
+  | 'NAME_TAKEN'
 
 export class ServiceError extends CodedError<ServiceErrorCode> {
   override readonly name = 'ServiceError'

@@ -1,0 +1,39 @@
+// The user commands the app offers, by id, with their shortcuts: data only, so that the
+// renderer's actions (which say when a command is enabled and what it does) and Electron's
+// menu (which shows the shortcut and sends the id back) name the same commands the same way.
+import { z } from 'zod'
+
+/** A key with its modifiers; `mod` is Cmd on macOS and Ctrl elsewhere. */
+export interface Shortcut {
+  /** KeyboardEvent.key, lower case for letters ('o', '1', '?'). */
+  key: string
+  mod?: boolean
+  shift?: boolean
+  alt?: boolean
+}
+
+export const ACTION_IDS = [
+  'go.datasets',
+  'go.studies',
+  'go.setup',
+  'import.csv',
+  'import.demo',
+  'theme.toggle',
+  'help.shortcuts',
+] as const
+
+export type ActionId = (typeof ACTION_IDS)[number]
+
+export const SHORTCUTS: Record<ActionId, Shortcut> = {
+  'go.datasets': { key: '1' },
+  'go.studies': { key: '2' },
+  'go.setup': { key: 'n' },
+  'import.csv': { key: 'o', mod: true },
+  'import.demo': { key: 'd', shift: true },
+  'theme.toggle': { key: 't', shift: true },
+  'help.shortcuts': { key: '?' },
+}
+
+/** The `app:action` event: the menu asks the renderer to run a command. */
+export const appActionEventSchema = z.object({ id: z.enum(ACTION_IDS) }).strict()
+export type AppActionEvent = z.infer<typeof appActionEventSchema>
