@@ -2,7 +2,7 @@
 // command does nothing, a key typed into a field stays the field's, and a failure goes to one
 // error handler (the toasts) instead of vanishing in a promise nobody awaits.
 import type { Action } from './action'
-import { isTypingTarget, matches, type KeyPress } from './shortcut'
+import { formatShortcut, isTypingTarget, matches, type KeyPress } from './shortcut'
 
 export interface DispatcherOptions<App> {
   /** Whether `mod` means Cmd (macOS) or Ctrl. */
@@ -33,6 +33,12 @@ export class ActionDispatcher<App> {
   isEnabled(id: string): boolean {
     const action = this.get(id)
     return action !== undefined && action.enabled(this.#app)
+  }
+
+  /** The command's shortcut as this platform writes it ("Ctrl+O", "⌘O"), or null. */
+  shortcutLabel(id: string): string | null {
+    const shortcut = this.get(id)?.shortcut
+    return shortcut ? formatShortcut(shortcut, this.#options.mac) : null
   }
 
   /** Runs the command if it exists and is enabled now; true when it ran (and did not throw). */

@@ -1,0 +1,30 @@
+// Getting data in from any view: both go to the Datasets view first, where the import's progress
+// and outcome are shown.
+import { SHORTCUTS } from '@shared/app-actions'
+import type { AppAction } from './action-app'
+
+export const importCsv: AppAction = {
+  id: 'import.csv',
+  label: 'Import a CSV…',
+  group: 'Data',
+  shortcut: SHORTCUTS['import.csv'],
+  enabled: (app) => !app.imports.busy && app.shell.canPickFile,
+  run: (app) => {
+    app.navigation.go({ view: 'datasets' })
+    // Synchronously, while the key press or click still counts as the user's: browsers open a
+    // file picker only then.
+    app.shell.pickFile()
+  },
+}
+
+export const importDemo: AppAction = {
+  id: 'import.demo',
+  label: 'Import the demo data (district heat)',
+  group: 'Data',
+  shortcut: SHORTCUTS['import.demo'],
+  enabled: (app) => !app.imports.busy,
+  run: async (app) => {
+    app.navigation.go({ view: 'datasets' })
+    await app.imports.importDemo('heat')
+  },
+}
