@@ -9,7 +9,11 @@ export interface Recent<T> {
 }
 
 /** The `limit` newest by an ISO instant; ties keep the list's order. */
-export function newestFirst<T>(list: readonly T[], at: (entry: T) => string, limit: number): Recent<T> {
+export function newestFirst<T>(
+  list: readonly T[],
+  at: (entry: T) => string,
+  limit: number,
+): Recent<T> {
   const sorted = list
     .map((entry, index) => ({ entry, index, time: Date.parse(at(entry)) }))
     .sort((a, b) => timeOrder(b.time, a.time) || a.index - b.index)

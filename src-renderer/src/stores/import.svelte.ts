@@ -56,7 +56,9 @@ export class ImportStore {
 
   async importDemo(demo: 'heat' | 'water'): Promise<void> {
     const name = demo === 'heat' ? 'district heat demo' : 'water demand demo'
-    await this.#run(name, () => this.#client.request('datasets:importDemo', { demo }, { quiet: true }))
+    await this.#run(name, () =>
+      this.#client.request('datasets:importDemo', { demo }, { quiet: true }),
+    )
   }
 
   dismiss(): void {

@@ -58,7 +58,9 @@ export class ToastStore {
   }
 
   #push(kind: ToastKind, code: string | null, message: string): void {
-    const same = this.toasts.find((t) => t.kind === kind && t.code === code && t.message === message)
+    const same = this.toasts.find(
+      (t) => t.kind === kind && t.code === code && t.message === message,
+    )
     if (same) {
       this.toasts = this.toasts.map((t) => (t === same ? { ...t, count: t.count + 1 } : t))
       if (kind === 'info') this.#hideLater(same.id)

@@ -60,7 +60,9 @@ export class ActionDispatcher<App> {
    */
   handleKey(press: KeyPress & { preventDefault(): void }): boolean {
     if (press.isComposing || press.repeat || isTypingTarget(press.target)) return false
-    const action = this.actions.find((a) => a.shortcut && matches(a.shortcut, press, this.#options.mac))
+    const action = this.actions.find(
+      (a) => a.shortcut && matches(a.shortcut, press, this.#options.mac),
+    )
     if (!action || !action.enabled(this.#app)) return false
     press.preventDefault()
     void this.run(action.id)
