@@ -26,6 +26,8 @@ export class ToastStore {
   toasts = $state.raw<Toast[]>([])
   readonly #infoMs: number
   readonly #max: number
+  // Bookkeeping, not state: nothing is drawn from the timers.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #timers = new Map<number, ReturnType<typeof setTimeout>>()
   // An error reported by the client and rethrown to a command is still one failure.
   readonly #reported = new WeakSet<object>()
