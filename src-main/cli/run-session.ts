@@ -1,55 +1,33 @@
-// One `frontier run` from request to exit code: check the data and the split once (not in every
-// trial), create or resume the study, decide where trials run, schedule them in worker processes
-// with a live display, stop cleanly on Ctrl-C or SIGTERM (a cluster's time limit), and export
-// and report whatever is complete. Exit codes: 0 done, 1 refused or nothing complete, 130 stopped.
+// One `frontier run` from request to exit code, as a thin client of the study service: check
+// the data and the split once (not in every trial), create or resume the study, and hand it to
+// the StudyService that the app and `frontier serve` run studies with (execution plan, GPU
+// admission, worker processes, curves, exports). What stays here: the request → study mapping,
+// the live display, Ctrl-C or SIGTERM (a cluster's time limit) and the report. Exit codes: 0
+// done, 1 refused or nothing complete, 130 stopped.
 
 import { createHash } from 'node:crypto'
-import { availableParallelism } from 'node:os'
-import { basename, join, resolve } from 'node:path'
-import { DataError } from '../engine/data/data-error'
+import { basename, resolve } from 'node:path'
 import { readDataset } from '../engine/data/read-dataset'
 import { defaultRoles } from '../engine/data/roles'
 import { DEFAULT_SPLIT, resolveSplit } from '../engine/data/split'
 import type { ParseOptions } from '../engine/data/types'
-import { HpoError } from '../engine/hpo/hpo-error'
 import { prunerConfig } from '../engine/hpo/pruners/registry'
 import { FORECAST_OBJECTIVES, type StudyConfig } from '../engine/hpo/study-config'
-import { StoreError } from '../engine/store/store-error'
-import { planExecution, type ExecutionPlan } from '../services/execution-plan'
-import { GpuAdmission } from '../services/gpu-admission'
-import { sampleSystem } from '../services/gpu-monitor'
-import { RunSpecError, type RunSpec } from '../services/run-spec'
-import { exportStudy, type StudyExport } from '../services/study-export'
-import {
-  openOrCreateStudy,
-  studyScheduler,
-  StudyRunError,
-  type OpenedStudy,
-} from '../services/study-runner'
-import { NodeWorkerHost } from '../worker/node-worker-host'
+import type { RunSpec } from '../services/run-spec'
+import { studyPathFor } from '../services/study-files'
+import { refusalOf } from '../services/study-run'
+import { openOrCreateStudy, type OpenedStudy } from '../services/study-runner'
+import { StudyService } from '../services/study-service'
 import { dataSource, fail, readDataFile, withCalendar } from './data-options'
 import { RunDisplay } from './run-display'
 import { formatRun, runJson } from './run-report'
 import type { RunRequest } from './run-request'
 
+export { studyPathFor }
+
 export interface RunIo {
   stdout: { write(text: string): unknown }
   stderr: { write(text: string): boolean; isTTY?: boolean; columns?: number }
-}
-
-const REFUSALS = [DataError, HpoError, StoreError, StudyRunError, RunSpecError]
-
-function refusal(error: unknown): { code: string; message: string } | null {
-  for (const type of REFUSALS)
-    if (error instanceof type)
-      return { code: (error as { code: string }).code, message: error.message }
-  return null
-}
-
-/** The study file's path: <dir>/<MODEL>_<DATASET>/study_<MODEL>_<DATASET>_<JOBID>.json */
-export function studyPathFor(dir: string, model: string, dataset: string, jobId: string): string {
-  const folder = `${model}_${dataset}`
-  return join(dir, folder, `study_${folder}_${jobId}.json`)
 }
 
 /** Reads and checks the data once; the parts of the study config and run spec that come from it. */
@@ -101,37 +79,14 @@ async function prepare(req: RunRequest) {
       split: req.split,
     },
     settings: req.settings,
+    // What the app's start reuses for this study; `frontier run` takes its own options each time.
+    run: { workers: req.workers, timeoutS: req.timeoutS },
   }
   return {
     ok: true as const,
     config,
     spec,
     path: studyPathFor(req.studyDir, req.model, label, req.jobId),
-  }
-}
-
-async function plan(req: RunRequest, spec: RunSpec): Promise<ExecutionPlan> {
-  const provider = spec.settings.provider
-  // Only a GPU-capable request needs to look at the machine (systeminformation may call nvidia-smi).
-  const system = provider === 'cpu' ? null : await sampleSystem().catch(() => null)
-  return planExecution({ provider, workers: req.workers, cores: availableParallelism(), system })
-}
-
-async function exportResults(opened: OpenedStudy, outDir: string) {
-  const complete = opened.study.trials.some((t) => t.state === 'complete')
-  if (!complete) return { exported: null, exportProblem: 'no trial is complete yet' }
-  try {
-    const exported: StudyExport = await exportStudy(
-      opened.path,
-      opened.study.data,
-      opened.spec.jobId,
-      outDir,
-    )
-    return { exported, exportProblem: null }
-  } catch (error) {
-    const r = refusal(error)
-    if (!r) throw error
-    return { exported: null, exportProblem: `${r.code}: ${r.message}` }
   }
 }
 
@@ -155,11 +110,10 @@ export async function runStudySession(req: RunRequest, io: RunIo = process): Pro
     if (!prepared.ok) return fail(req.json, prepared.code, prepared.message)
     opened = await openOrCreateStudy(prepared.path, prepared.config, prepared.spec, req.resume)
   } catch (error) {
-    const r = refusal(error)
+    const r = refusalOf(error)
     if (r) return fail(req.json, r.code, r.message)
     throw error
   }
-  const execution = await plan(req, opened.spec)
   const plain = req.json ? io.stderr : io.stdout
   const display = new RunDisplay(opened.study, io.stderr.isTTY ? io.stderr : null, plain)
   const done = opened.study.trials.filter(
@@ -172,49 +126,39 @@ export async function runStudySession(req: RunRequest, io: RunIo = process): Pro
   )
   const ignored = opened.resumed ? ignoredOnResume(req.settings, opened.spec.settings) : null
   if (ignored) display.line(ignored)
-  display.line(execution.note)
 
-  const scheduler = studyScheduler(
-    {
-      ...opened,
-      spec: { ...opened.spec, settings: { ...opened.spec.settings, provider: execution.provider } },
-    },
-    {
-      host: new NodeWorkerHost(),
-      workers: execution.workers,
-      timeoutMs: req.timeoutS === null ? null : req.timeoutS * 1000,
-      admission:
-        execution.device === 'gpu'
-          ? new GpuAdmission(opened.spec.model, { sample: () => sampleSystem() })
-          : undefined,
-      onEvent: (e) => display.event(e),
-    },
-  )
+  // The service's exports go to its studies folder: the CLI's --study-dir.
+  const service = new StudyService({ studiesDir: req.studyDir })
+  const run = await service.launch(opened, {
+    workers: req.workers,
+    timeoutS: req.timeoutS,
+    onPlan: (plan) => display.line(plan.note),
+    onEvent: (e) => display.event(e),
+  })
   let interrupts = 0
   const onSignal = () => {
     interrupts++
     if (interrupts === 1) {
       display.line('Stopping (Ctrl-C again to kill the running trials now); --resume continues.')
-      void scheduler.stop()
-    } else void scheduler.stop({ force: true })
+      void run.stop()
+    } else void run.stop({ force: true })
   }
   process.on('SIGINT', onSignal)
   process.on('SIGTERM', onSignal)
-  let stopped: boolean
+  let result
   try {
-    stopped = (await scheduler.run()).stopped
+    result = await run.done
   } finally {
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     display.done()
-    await opened.store.close()
   }
-  const { exported, exportProblem } = await exportResults(opened, req.studyDir)
+  const { stopped, exported, exportProblem } = result
   const outcome = {
     studyPath: opened.path,
     resumed: opened.resumed,
     recovered: opened.recovered,
-    plan: execution,
+    plan: run.plan,
     stopped,
     exported,
     exportProblem,

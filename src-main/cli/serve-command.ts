@@ -53,6 +53,11 @@ export const serveCommand: Command = {
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
+    // Running studies stop cleanly: their trials are interrupted and queued again, their files
+    // closed, so a later studies:start resumes them where they stopped.
+    if (host.services.studies.liveIds().length > 0)
+      process.stdout.write('Stopping the running studies (their trials run again on start)…\n')
+    await host.services.studies.stopAll()
     host.services.monitor.stop()
     await server.close()
     await host.services.datasets.uploads.discardAll()

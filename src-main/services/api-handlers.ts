@@ -4,13 +4,13 @@ import type { AppInfo } from '@shared/contract'
 import type { Handlers } from './api-dispatch'
 import type { DatasetService } from './dataset-service'
 import type { GpuMonitor } from './gpu-monitor'
-import type { StudiesService } from './studies-service'
+import type { StudyService } from './study-service'
 
 export interface Services {
   info: Omit<AppInfo, 'transport'>
   datasets: DatasetService
   monitor: GpuMonitor
-  studies: StudiesService
+  studies: StudyService
 }
 
 export function createHandlers(services: Services, transport: AppInfo['transport']): Handlers {
@@ -46,5 +46,17 @@ export function createHandlers(services: Services, transport: AppInfo['transport
     'studies:list': () => services.studies.list(),
     'studies:get': ({ id }) => services.studies.get(id),
     'studies:confirm': ({ id, trials }) => services.studies.confirm(id, trials),
+    'studies:options': () => services.studies.options(),
+    'studies:check': ({ draft }) => services.studies.check(draft),
+    'studies:create': ({ draft }) => services.studies.create(draft),
+    'studies:start': ({ id }) => services.studies.start(id),
+    'studies:pause': ({ id }) => services.studies.pause(id),
+    'studies:resume': ({ id }) => services.studies.resume(id),
+    'studies:cancel': ({ id }) => services.studies.cancel(id),
+    'studies:cancelTrial': ({ id, trial }) => services.studies.cancelTrial(id, trial),
+    'studies:clone': ({ id, name }) => services.studies.clone(id, name),
+    'studies:delete': ({ id }) => services.studies.delete(id),
+    'studies:trials': ({ id, offset, limit }) => services.studies.trials(id, offset, limit),
+    'studies:trial': ({ id, trial }) => services.studies.trial(id, trial),
   }
 }

@@ -3,7 +3,8 @@ import { join } from 'node:path'
 import { DatasetService } from './dataset-service'
 import { EventBus } from './event-bus'
 import { GpuMonitor } from './gpu-monitor'
-import { StudiesService } from './studies-service'
+import { StudyService } from './study-service'
+import type { WorkerHost } from '../worker/worker-host'
 import type { Services } from './api-handlers'
 
 export interface ServiceHost {
@@ -15,6 +16,8 @@ export async function createServices(opts: {
   dataDir: string
   demoDir: string
   version: string
+  /** Where trials run: Electron's utilityProcess in the app; Node child processes by default. */
+  workerHost?: () => WorkerHost
 }): Promise<ServiceHost> {
   const events = new EventBus()
   const datasets = new DatasetService({
@@ -27,9 +30,11 @@ export async function createServices(opts: {
   // Idle until a view asks for updates (system:monitor), so a headless serve costs nothing.
   const monitor = new GpuMonitor((sample) => events.emit('system:update', sample))
   // The same folder `frontier run` writes to by default, so the app sees the CLI's studies.
-  const studies = new StudiesService({
+  const studies = new StudyService({
     studiesDir: join(opts.dataDir, 'studies'),
-    onProgress: (progress) => events.emit('studies:progress', progress),
+    datasets,
+    workerHost: opts.workerHost,
+    emit: (event, payload) => events.emit(event, payload),
   })
   return {
     services: {

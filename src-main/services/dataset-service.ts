@@ -266,6 +266,16 @@ export class DatasetService {
     return holidayCountries()
   }
 
+  /** The stored file of a dataset (what a study's trials read). */
+  sourcePath(id: string): string {
+    return this.registry.sourcePath(id)
+  }
+
+  /** A dataset's parsed series (cached), e.g. for a study's walk-forward plan. */
+  seriesOf(record: DatasetRecord): Promise<Series> {
+    return this.series(record)
+  }
+
   private async series(record: DatasetRecord): Promise<Series> {
     const cached = this.cache.get(record.id)
     if (cached) return cached

@@ -3,6 +3,7 @@
 // Written once, beside the study file (<study>.run.json), before the study file itself, so a
 // resumed study — after a crash, a Ctrl-C or a cluster requeue — trains exactly as it began.
 
+import { CodedError } from '../engine/coded-error'
 import { mkdir, readFile } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { z } from 'zod'
@@ -23,18 +24,26 @@ export const runSpecSchema = z.object({
     hash: z.string().min(1),
   }),
   settings: trialSettingsSchema,
+  /** The app's dataset (registry id) the data file is; absent for a file outside the registry. */
+  datasetId: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  /** How the study is run when the app starts it; the CLI's own options win for `frontier run`. */
+  run: z
+    .object({
+      /** Trials at a time; null: from the cores and the device. */
+      workers: z.number().int().positive().nullable(),
+      /** Per-trial limit in seconds; null: none. */
+      timeoutS: z.number().positive().nullable(),
+    })
+    .optional(),
 })
 
 export type RunSpec = z.infer<typeof runSpecSchema>
 
-export class RunSpecError extends Error {
-  constructor(
-    readonly code: 'RUN_SPEC_MISSING' | 'RUN_SPEC_INVALID',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'RunSpecError'
-  }
+export class RunSpecError extends CodedError<'RUN_SPEC_MISSING' | 'RUN_SPEC_INVALID'> {
+  override readonly name = 'RunSpecError'
 }
 
 /** <dir>/<name>.json → <dir>/<name>.run.json */

@@ -11,7 +11,13 @@ export type ServiceErrorCode =
   | 'UPLOAD_TOO_LARGE'
   | 'PARSE_WORKER_FAILED'
   | 'DEMO_MISSING'
+  | 'STUDY_RUNNING'
+  | 'STUDY_NOT_RUNNING'
+  | 'STUDY_FINISHED'
+  | 'DRAFT_INVALID'
   | 'NAME_TAKEN'
+  | 'RUN_SPEC_MISSING'
+  | 'DATA_MISSING'
 
 export class ServiceError extends CodedError<ServiceErrorCode> {
   override readonly name = 'ServiceError'

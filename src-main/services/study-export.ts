@@ -25,6 +25,21 @@ export function trialsCsvPath(outDir: string, data: StudyData, jobId: string): s
   return join(outDir, folder, `trials_${folder}_${jobId}.csv`)
 }
 
+/** The files one job's export writes under outDir (not the flat file, which every study shares). */
+export function jobExportPaths(outDir: string, data: StudyData, jobId: string): string[] {
+  const folder = `${data.config.model}_${data.config.dataset.name}`
+  return [
+    join(outDir, folder, `best_params_${folder}_${jobId}.json`),
+    trialsCsvPath(outDir, data, jobId),
+    onnxExportPath(outDir, data, jobId),
+  ]
+}
+
+function onnxExportPath(outDir: string, data: StudyData, jobId: string): string {
+  const folder = `${data.config.model}_${data.config.dataset.name}`
+  return join(outDir, folder, `model_${folder}_${jobId}.onnx`)
+}
+
 /** Needs at least one complete trial (StoreError NO_COMPLETED_TRIALS otherwise). */
 export async function exportStudy(
   studyPath: string,
@@ -40,8 +55,7 @@ export async function exportStudy(
   await mkdir(dirname(csvPath), { recursive: true })
   await writeFileAtomic(csvPath, trialsCsv(data))
   // The same trial as the flat parameter file: the user's pick, else the balanced one.
-  const folder = `${data.config.model}_${data.config.dataset.name}`
-  const onnxTarget = join(outDir, folder, `model_${folder}_${jobId}.onnx`)
+  const onnxTarget = onnxExportPath(outDir, data, jobId)
   const onnxPath = await exportTrialOnnx(studyPath, document.selected.trial, onnxTarget).catch(
     (error: unknown) => {
       // Trials run before ONNX models were kept, or whose worker sent none, have no model.

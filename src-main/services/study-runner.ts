@@ -1,8 +1,9 @@
 // A study as something to run: create it (run spec first, then the study file) or open it again
 // (crash recovery included), and wire it to a Scheduler whose finished trials leave their
-// validation forecasts in the artifacts folder. Used by `frontier run` today and by the app's
-// and serve's study service later; no Electron here.
+// validation forecasts in the artifacts folder. The study service (study-service.ts, study-run.ts)
+// builds on it for the app, `frontier serve` and `frontier run`; no Electron here.
 
+import { CodedError } from '../engine/coded-error'
 import { stat } from 'node:fs/promises'
 import type { StudyConfig } from '../engine/hpo/study-config'
 import {
@@ -21,14 +22,8 @@ import type { TrialEnd } from '../worker/trial-process'
 import { readRunSpec, trialJob, writeRunSpec, type RunSpec } from './run-spec'
 import { Scheduler, type SchedulerOptions } from './scheduler'
 
-export class StudyRunError extends Error {
-  constructor(
-    readonly code: 'STUDY_EXISTS' | 'DATA_CHANGED',
-    message: string,
-  ) {
-    super(message)
-    this.name = 'StudyRunError'
-  }
+export class StudyRunError extends CodedError<'STUDY_EXISTS' | 'DATA_CHANGED'> {
+  override readonly name = 'StudyRunError'
 }
 
 export interface OpenedStudy extends PersistentStudy {
