@@ -7,12 +7,17 @@ export type ThemePreference = ThemeName | 'system'
 
 export const THEME_STORAGE_KEY = 'frontier.theme'
 
-/** What the store needs of the page (a fake in tests). */
+/**
+ * What the store needs of the page: localStorage, matchMedia('(prefers-color-scheme: dark)') and
+ * the root element, each as little of it as is used (fakes in tests, which run without a DOM).
+ */
 export interface ThemeEnvironment {
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null
-  /** matchMedia('(prefers-color-scheme: dark)'), or null where there is none. */
-  darkQuery: Pick<MediaQueryList, 'matches' | 'addEventListener'> | null
-  root: { dataset: DOMStringMap; style: { colorScheme: string } }
+  storage: { getItem(key: string): string | null; setItem(key: string, value: string): void } | null
+  darkQuery: {
+    matches: boolean
+    addEventListener(type: 'change', listener: (event: { matches: boolean }) => void): void
+  } | null
+  root: { dataset: Record<string, string | undefined>; style: { colorScheme: string } }
 }
 
 export class ThemeStore {

@@ -192,7 +192,15 @@ describe('ActionDispatcher', () => {
 
   it('refuses two commands of one id', () => {
     expect(
-      () => new ActionDispatcher([actions[0], actions[0]], {}, { mac: false, onError: () => {} }),
+      () =>
+        new ActionDispatcher(
+          [actions[0], actions[0]],
+          { ran: [], canPause: false },
+          {
+            mac: false,
+            onError: () => {},
+          },
+        ),
     ).toThrow(/Two actions are called go/)
   })
 

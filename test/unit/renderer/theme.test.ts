@@ -11,7 +11,7 @@ function environment(options: { dark?: boolean; stored?: string; refuse?: boolea
   const stored = new Map<string, string>()
   if (options.stored) stored.set(THEME_STORAGE_KEY, options.stored)
   let onChange: ((event: { matches: boolean }) => void) | null = null
-  const root = { dataset: {} as DOMStringMap, style: { colorScheme: '' } }
+  const root = { dataset: {} as Record<string, string | undefined>, style: { colorScheme: '' } }
   const env: ThemeEnvironment = {
     storage: {
       getItem: (key) => stored.get(key) ?? null,
@@ -22,9 +22,9 @@ function environment(options: { dark?: boolean; stored?: string; refuse?: boolea
     },
     darkQuery: {
       matches: options.dark ?? false,
-      addEventListener: ((_type: string, listener: (event: { matches: boolean }) => void) => {
+      addEventListener: (_type, listener) => {
         onChange = listener
-      }) as MediaQueryList['addEventListener'],
+      },
     },
     root,
   }
