@@ -24,14 +24,18 @@ export const ACTION_IDS = [
 
 export type ActionId = (typeof ACTION_IDS)[number]
 
-export const SHORTCUTS: Record<ActionId, Shortcut> = {
-  'go.datasets': { key: '1' },
-  'go.studies': { key: '2' },
-  'go.setup': { key: 'n' },
-  'import.csv': { key: 'o', mod: true },
-  'import.demo': { key: 'd', shift: true },
-  'theme.toggle': { key: 't', shift: true },
-  'help.shortcuts': { key: '?' },
+/** Each command's name and shortcut, as the renderer's buttons and Electron's menu show them. */
+export const APP_ACTIONS: Record<ActionId, { label: string; shortcut: Shortcut }> = {
+  'go.datasets': { label: 'Go to Datasets', shortcut: { key: '1' } },
+  'go.studies': { label: 'Go to Studies', shortcut: { key: '2' } },
+  'go.setup': { label: 'New study', shortcut: { key: 'n' } },
+  'import.csv': { label: 'Import a CSV…', shortcut: { key: 'o', mod: true } },
+  'import.demo': {
+    label: 'Import the demo data (district heat)',
+    shortcut: { key: 'd', shift: true },
+  },
+  'theme.toggle': { label: 'Toggle light / dark theme', shortcut: { key: 't', shift: true } },
+  'help.shortcuts': { label: 'Keyboard shortcuts', shortcut: { key: '?' } },
 }
 
 /** The `app:action` event: the menu asks the renderer to run a command. */

@@ -1,13 +1,12 @@
 // Getting data in from any view: both go to the Datasets view first, where the import's progress
 // and outcome are shown.
-import { SHORTCUTS } from '@shared/app-actions'
+import { APP_ACTIONS } from '@shared/app-actions'
 import type { AppAction } from './action-app'
 
 export const importCsv: AppAction = {
   id: 'import.csv',
-  label: 'Import a CSV…',
+  ...APP_ACTIONS['import.csv'],
   group: 'Data',
-  shortcut: SHORTCUTS['import.csv'],
   enabled: (app) => !app.imports.busy && app.shell.canPickFile,
   run: (app) => {
     app.navigation.go({ view: 'datasets' })
@@ -19,9 +18,8 @@ export const importCsv: AppAction = {
 
 export const importDemo: AppAction = {
   id: 'import.demo',
-  label: 'Import the demo data (district heat)',
+  ...APP_ACTIONS['import.demo'],
   group: 'Data',
-  shortcut: SHORTCUTS['import.demo'],
   enabled: (app) => !app.imports.busy,
   run: async (app) => {
     app.navigation.go({ view: 'datasets' })

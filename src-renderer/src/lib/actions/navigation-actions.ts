@@ -1,30 +1,27 @@
 // Going to a view. New study starts from the dataset open in the Datasets view, if any.
-import { SHORTCUTS } from '@shared/app-actions'
+import { APP_ACTIONS } from '@shared/app-actions'
 import type { AppAction } from './action-app'
 
 export const goToDatasets: AppAction = {
   id: 'go.datasets',
-  label: 'Go to Datasets',
+  ...APP_ACTIONS['go.datasets'],
   group: 'Go to',
-  shortcut: SHORTCUTS['go.datasets'],
   enabled: () => true,
   run: (app) => app.navigation.go({ view: 'datasets' }),
 }
 
 export const goToStudies: AppAction = {
   id: 'go.studies',
-  label: 'Go to Studies',
+  ...APP_ACTIONS['go.studies'],
   group: 'Go to',
-  shortcut: SHORTCUTS['go.studies'],
   enabled: () => true,
   run: (app) => app.navigation.go({ view: 'studies' }),
 }
 
 export const newStudy: AppAction = {
   id: 'go.setup',
-  label: 'New study',
+  ...APP_ACTIONS['go.setup'],
   group: 'Go to',
-  shortcut: SHORTCUTS['go.setup'],
   enabled: () => true,
   run: (app) => {
     const onDataset = app.navigation.route.view === 'datasets'
