@@ -19,6 +19,8 @@ import { StudiesStore } from './stores/studies.svelte'
 import { ThemeStore } from './stores/theme.svelte'
 import { ToastStore } from './stores/toasts.svelte'
 import { VIEWS } from './views/registry'
+import { StudyRunStore } from './stores/study-run.svelte'
+import { SystemMonitorStore } from './stores/system-monitor.svelte'
 
 // Before anything is drawn, so a dark theme never flashes light.
 const theme = new ThemeStore({
@@ -38,6 +40,8 @@ const link = connect(window, {
     void context?.datasets.refresh()
     void context?.datasets.reloadSelected()
     void context?.studies.refresh()
+    void context?.studies.reloadSelected()
+    void context?.run.reload()
   },
 })
 
@@ -51,6 +55,7 @@ if (link.ok) {
   const imports = new ImportStore(client, datasets)
   const navigation = new NavigationStore()
   const studies = new StudiesStore(client)
+  const run = new StudyRunStore(client, studies)
   const shell = new ShellStore()
   const actions = new ActionDispatcher(
     appActions(VIEWS),
@@ -68,8 +73,10 @@ if (link.ok) {
     toasts,
     shell,
     actions,
+    run,
+    system: new SystemMonitorStore(client),
   }
-  followLists(client, datasets, studies)
+  followLists(datasets, studies)
   followMenu(client, actions, toasts)
 } else {
   connection.fatal = link.message

@@ -19,6 +19,8 @@ export interface ServeSession {
   url: string
   dataDir: string
   page: Page
+  /** Stops `frontier serve` (SIGTERM, as a user's Ctrl-C) and starts it again on the same data folder; resolves with the new URL. */
+  restart: () => Promise<string>
   close: () => Promise<void>
 }
 
@@ -47,7 +49,13 @@ export async function openServeSession(options: ServeSessionOptions = {}): Promi
     const page = await browser.newPage({
       viewport: { width: 1440, height: options.viewportHeight ?? 1300 },
     })
-    return { url: started.url, dataDir, page, close }
+    const restart = async () => {
+      await stopServe(child)
+      const again = await startServe(dataDir)
+      child = again.child
+      return again.url
+    }
+    return { url: started.url, dataDir, page, restart, close }
   } catch (error) {
     // A failed start leaves no server, browser or folder behind.
     await close()

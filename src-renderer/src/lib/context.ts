@@ -9,6 +9,8 @@ import type { ImportStore } from '../stores/import.svelte'
 import type { NavigationStore } from '../stores/navigation.svelte'
 import type { ShellStore } from '../stores/shell.svelte'
 import type { StudiesStore } from '../stores/studies.svelte'
+import type { StudyRunStore } from '../stores/study-run.svelte'
+import type { SystemMonitorStore } from '../stores/system-monitor.svelte'
 import type { ThemeStore } from '../stores/theme.svelte'
 import type { ToastStore } from '../stores/toasts.svelte'
 
@@ -19,6 +21,9 @@ export interface AppContext {
   imports: ImportStore
   navigation: NavigationStore
   studies: StudiesStore
+  /** The study the Studies view has open, while its trials run. */
+  run: StudyRunStore
+  system: SystemMonitorStore
   theme: ThemeStore
   toasts: ToastStore
   shell: ShellStore

@@ -66,3 +66,21 @@ export function formatRun(start: number, end: number, steps: number): string {
   const span = start === end ? a : `${a} → ${sameDay ? b.slice(11) : b}`
   return `${span} (${formatCount(steps)} ${steps === 1 ? 'step' : 'steps'})`
 }
+
+/** A span of time as a person reads it: "42 s", "3 min 05 s", "2 h 07 min", "3 d 4 h". */
+export function formatDuration(ms: number): string {
+  if (!Number.isFinite(ms)) return '—'
+  const s = Math.max(0, Math.round(ms / 1000))
+  if (s < 60) return `${s} s`
+  const min = Math.floor(s / 60)
+  if (min < 60) return `${min} min ${pad(s % 60)} s`
+  const h = Math.floor(min / 60)
+  if (h < 48) return `${h} h ${pad(min % 60)} min`
+  return `${Math.floor(h / 24)} d ${h % 24} h`
+}
+
+/** A percentage of 0..100 as "37 %", '—' for none. */
+export function formatPercent(p: number | null | undefined): string {
+  if (p === null || p === undefined || !Number.isFinite(p)) return '—'
+  return `${Math.round(p)} %`
+}

@@ -27,9 +27,28 @@ export class StudiesStore extends SelectableList<StudyListEntry, StudyDetailView
   }
 
   subscribe(): () => void {
-    return this.#client.on('studies:progress', (progress) => {
-      if (progress.id === this.confirmingId) this.progress = progress
-    })
+    const offs = [
+      this.#client.on('studies:progress', (progress) => {
+        if (progress.id === this.confirmingId) this.progress = progress
+      }),
+      // Counts, status and front change as trials end: read the list and the open study again.
+      this.#client.on('studies:changed', ({ ids }) => {
+        void this.refresh()
+        if (this.selectedId && ids.includes(this.selectedId)) void this.reloadSelected()
+      }),
+      this.#client.on('studies:state', ({ id, status, running }) => {
+        this.list = this.list.map((s) =>
+          s.id === id ? { ...s, status, running: running.length } : s,
+        )
+      }),
+    ]
+    return () => offs.forEach((off) => off())
+  }
+
+  /** A list entry main returned (after start, pause, …) replaces the one in the list and the open study's. */
+  applyEntry(entry: StudyListEntry): void {
+    this.list = this.list.map((s) => (s.id === entry.id ? entry : s))
+    if (this.selected?.id === entry.id) this.selected = { ...this.selected, ...entry }
   }
 
   override async select(id: string): Promise<void> {

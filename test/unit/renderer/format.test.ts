@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
+  formatDuration,
   formatHours,
+  formatPercent,
   formatInstant,
   formatRun,
   formatValue,
@@ -34,5 +36,20 @@ describe('formatting', () => {
   it('formats a run compactly within a day', () => {
     expect(formatRun(T, T + 2 * 3_600_000, 3)).toBe('2024-03-31 01:00 → 03:00 (3 steps)')
     expect(formatRun(T, T, 1)).toBe('2024-03-31 01:00 (1 step)')
+  })
+
+  it('formats spans of time as a person reads them', () => {
+    expect(formatDuration(0)).toBe('0 s')
+    expect(formatDuration(42_400)).toBe('42 s')
+    expect(formatDuration(185_000)).toBe('3 min 05 s')
+    expect(formatDuration((2 * 3600 + 7 * 60) * 1000)).toBe('2 h 07 min')
+    expect(formatDuration((76 * 3600 + 59 * 60) * 1000)).toBe('3 d 4 h')
+    expect(formatDuration(-5)).toBe('0 s')
+    expect(formatDuration(Number.NaN)).toBe('—')
+  })
+
+  it('formats percentages, a dash for none', () => {
+    expect(formatPercent(37.4)).toBe('37 %')
+    expect(formatPercent(null)).toBe('—')
   })
 })
