@@ -18,6 +18,9 @@ export const ACTION_IDS = [
   'go.setup',
   'import.csv',
   'import.demo',
+  'study.start',
+  'study.pause',
+  'study.stop',
   'theme.toggle',
   'help.shortcuts',
 ] as const
@@ -34,6 +37,9 @@ export const APP_ACTIONS: Record<ActionId, { label: string; shortcut: Shortcut }
     label: 'Import the demo data (district heat)',
     shortcut: { key: 'd', shift: true },
   },
+  'study.start': { label: 'Start or resume the study', shortcut: { key: 'r' } },
+  'study.pause': { label: 'Pause the study', shortcut: { key: 'p' } },
+  'study.stop': { label: 'Stop the study', shortcut: { key: 's', shift: true } },
   'theme.toggle': { label: 'Toggle light / dark theme', shortcut: { key: 't', shift: true } },
   'help.shortcuts': { label: 'Keyboard shortcuts', shortcut: { key: '?' } },
 }

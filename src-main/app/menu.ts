@@ -61,6 +61,14 @@ export function menuTemplate(options: MenuOptions): MenuItemConstructorOptions[]
         { role: 'togglefullscreen' },
       ],
     },
+    {
+      label: 'Study',
+      submenu: [
+        command('study.start', 'Start or Resume'),
+        command('study.pause', 'Pause'),
+        command('study.stop', 'Stop'),
+      ],
+    },
     { role: 'windowMenu' },
     {
       role: 'help',

@@ -59,7 +59,7 @@ if (link.ok) {
   const shell = new ShellStore()
   const actions = new ActionDispatcher(
     appActions(VIEWS),
-    { navigation, datasets, studies, imports, theme, shell },
+    { navigation, datasets, studies, run, imports, theme, shell },
     { mac: isMac(navigator.platform), onError: (error) => toasts.error(error) },
   )
   context = {

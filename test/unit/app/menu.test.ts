@@ -45,11 +45,12 @@ describe('application menu', () => {
     expect(acceleratorOf({ key: '?' })).toBe('?')
   })
 
-  it('has File, View, Window and Help; Quit off macOS, the app menu on it', () => {
+  it('has File, View, Study, Window and Help; Quit off macOS, the app menu on it', () => {
     const linux = build('linux', false)
     expect(linux.template.map((m) => m.label ?? m.role)).toEqual([
       'File',
       'View',
+      'Study',
       'windowMenu',
       'help',
     ])

@@ -4,6 +4,7 @@ import type { ImportStore } from '../../stores/import.svelte'
 import type { NavigationStore } from '../../stores/navigation.svelte'
 import type { ShellStore } from '../../stores/shell.svelte'
 import type { StudiesStore } from '../../stores/studies.svelte'
+import type { StudyRunStore } from '../../stores/study-run.svelte'
 import type { ThemeStore } from '../../stores/theme.svelte'
 import type { Action } from './action'
 import type { ActionId } from '@shared/app-actions'
@@ -12,6 +13,8 @@ export interface ActionApp {
   navigation: NavigationStore
   datasets: DatasetsStore
   studies: StudiesStore
+  /** The open study's run: its live status and the commands on it. */
+  run: StudyRunStore
   imports: ImportStore
   theme: ThemeStore
   shell: ShellStore

@@ -5,6 +5,7 @@ import type { AppAction } from './action-app'
 import { importCsv, importDemo } from './import-actions'
 import { goToDatasets, goToStudies, newStudy } from './navigation-actions'
 import { showShortcuts, toggleTheme } from './shell-actions'
+import { pauseStudy, startStudy, stopStudy } from './study-actions'
 
 export function appActions(views: readonly { id: ViewId }[]): AppAction[] {
   const has = (id: ViewId) => views.some((v) => v.id === id)
@@ -14,6 +15,9 @@ export function appActions(views: readonly { id: ViewId }[]): AppAction[] {
     ...(has('setup') ? [newStudy] : []),
     importCsv,
     importDemo,
+    startStudy,
+    pauseStudy,
+    stopStudy,
     toggleTheme,
     showShortcuts,
   ]
