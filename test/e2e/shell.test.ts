@@ -1,0 +1,183 @@
+// The app shell end to end, in browser mode: empty states that say what to do, the sidebar's
+// recent datasets and studies, shortcuts (and not while typing), the theme toggle remembered over
+// a reload, and a refused request shown as a toast with the service's code and message.
+// Screenshots of every view in both themes go to test-results/shell-*.png.
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runTinyStudy } from '../helpers/tiny-study'
+import { artifacts, openServeSession, type ServeSession } from './serve-session'
+
+const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(artifacts, `shell-${name}.png`) })
+
+describe('App shell in the browser', () => {
+  let session: ServeSession
+  let page: Page
+  const pageErrors: string[] = []
+
+  beforeAll(async () => {
+    // A finished study of three one-epoch trials, so the sidebar has a study with its status.
+    session = await openServeSession({
+      viewportHeight: 900,
+      prepare: (dir) => {
+        runTinyStudy('demo:heat', join(dir, 'studies'), 'shell')
+      },
+    })
+    page = session.page
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    // The system's theme is light, so the first look is the light theme.
+    await page.emulateMedia({ colorScheme: 'light' })
+    await mkdir(artifacts, { recursive: true })
+  })
+
+  afterAll(async () => {
+    await session?.close()
+  })
+
+  it('says what to do with no dataset, and lists the study with its status', async () => {
+    await page.goto(session.url)
+    const empty = page.locator('[data-testid=empty-state]')
+    await empty.waitFor({ timeout: 20_000 })
+    expect(await empty.innerText()).toContain('No dataset selected')
+    expect(await empty.getByRole('button', { name: 'Import a CSV…' }).isEnabled()).toBe(true)
+    const recentDatasets = page.locator('[data-testid=recent-datasets]')
+    expect(await recentDatasets.innerText()).toContain('None yet: import a CSV or a demo.')
+    const recentStudies = page.locator('[data-testid=recent-studies]')
+    await expect
+      .poll(() => recentStudies.innerText(), { timeout: 20_000 })
+      .toContain('NHITS_Q_heat_shell')
+    expect(await recentStudies.locator('[data-status]').getAttribute('data-status')).toBe(
+      'finished',
+    )
+    expect(await theme(page)).toBe('light')
+    await shot(page, 'empty-light')
+  })
+
+  it('imports the demo by its shortcut and lists it in the sidebar', async () => {
+    await page.keyboard.press('Shift+D')
+    const recent = page.locator('[data-testid=recent-datasets]')
+    await expect
+      .poll(() => recent.innerText(), { timeout: 60_000 })
+      .toContain('Demo: district heat')
+    const line = page.locator('[data-testid=series-chart] svg path.line')
+    await expect
+      .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(100)
+    await shot(page, 'datasets-light')
+  })
+
+  it('navigates by shortcut, but not while typing in a field', async () => {
+    await page.keyboard.press('2')
+    await page.locator('[data-testid=study-list]').waitFor({ timeout: 10_000 })
+    expect(
+      await page.getByRole('button', { name: 'Studies', exact: true }).getAttribute('aria-current'),
+    ).toBe('page')
+    await shot(page, 'studies-light')
+    await page.keyboard.press('1')
+    await page.locator('[data-testid=dataset-list]').waitFor({ timeout: 10_000 })
+
+    // Typing a 2 into the rename field stays in the field.
+    await page.locator('[data-testid=dataset-list]').getByRole('button', { name: 'Rename' }).click()
+    const field = page.getByLabel('New name for Demo: district heat')
+    await field.press('End')
+    await field.pressSequentially(' 2')
+    expect(await field.inputValue()).toBe('Demo: district heat 2')
+    expect(
+      await page
+        .getByRole('button', { name: 'Datasets', exact: true })
+        .getAttribute('aria-current'),
+    ).toBe('page')
+    await field.press('Escape')
+
+    // The overlay lists the shortcuts; Escape closes it.
+    await page.keyboard.press('?')
+    const overlay = page.locator('[data-testid=shortcuts]')
+    await overlay.waitFor()
+    expect(await overlay.innerText()).toContain('Import a CSV…')
+    await page.keyboard.press('Escape')
+    await overlay.waitFor({ state: 'detached' })
+  })
+
+  it('opens a dataset and a study from the sidebar', async () => {
+    await page
+      .locator('[data-testid=recent-studies]')
+      .getByRole('button', { name: /NHITS_Q_heat_shell/ })
+      .click()
+    await expect
+      .poll(() => page.locator('main h1').first().innerText(), { timeout: 20_000 })
+      .toContain('NHITS_Q_heat_shell')
+    await page
+      .locator('[data-testid=recent-datasets]')
+      .getByRole('button', { name: /Demo: district heat/ })
+      .click()
+    await expect
+      .poll(() => page.locator('main h1').first().innerText(), { timeout: 20_000 })
+      .toBe('Demo: district heat')
+  })
+
+  it('shows a refused request as a toast with the service’s code and message', async () => {
+    await page.getByRole('button', { name: 'Load demo: water' }).click()
+    const list = page.locator('[data-testid=dataset-list]')
+    await expect.poll(() => list.innerText(), { timeout: 60_000 }).toContain('Demo: water demand')
+    await list.getByRole('button', { name: 'Rename' }).last().click()
+    const field = page.getByLabel('New name for Demo: water demand')
+    await field.fill('demo: DISTRICT heat')
+    await field.press('Enter')
+    const toast = page.locator('[data-testid=toast][data-kind=error]')
+    await toast.waitFor({ timeout: 10_000 })
+    const text = await toast.innerText()
+    expect(text).toContain('NAME_TAKEN')
+    expect(text).toContain('Another dataset is already called “Demo: district heat”')
+    expect(await page.locator('[data-testid=toasts]').getAttribute('aria-live')).toBe('polite')
+    expect(await toast.getAttribute('role')).toBe('alert')
+    await shot(page, 'toast-light')
+    // Errors stay until dismissed.
+    await page.waitForTimeout(5500)
+    expect(await toast.count()).toBe(1)
+    await toast.getByRole('button', { name: 'Dismiss' }).click()
+    expect(await page.locator('[data-testid=toast]').count()).toBe(0)
+    await field.press('Escape')
+  })
+
+  it('switches to the dark theme and keeps it over a reload', async () => {
+    await page
+      .locator('[data-testid=recent-datasets]')
+      .getByRole('button', { name: /Demo: district heat/ })
+      .click()
+    await page.locator('[data-testid=theme-toggle]').click()
+    expect(await theme(page)).toBe('dark')
+    const background = () =>
+      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    expect(await background()).toBe('rgb(22, 25, 29)')
+    await page.reload()
+    await page.locator('[data-testid=dataset-list]').waitFor({ timeout: 20_000 })
+    expect(await theme(page)).toBe('dark')
+    // The chart's marks read the theme's variables.
+    const line = page.locator('[data-testid=series-chart] svg path.line')
+    await expect
+      .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
+      .toBeGreaterThan(100)
+    expect(await line.evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(106, 168, 236)')
+    await shot(page, 'datasets-dark')
+    await page.keyboard.press('2')
+    await page
+      .locator('[data-testid=study-list]')
+      .getByRole('button', { name: /NHITS_Q_heat_shell/ })
+      .click()
+    await page.waitForTimeout(1500)
+    await shot(page, 'studies-dark')
+    // Back by the shortcut; the choice is stored, so it outlasts a reload too.
+    await page.keyboard.press('Shift+T')
+    expect(await theme(page)).toBe('light')
+    await page.reload()
+    await page
+      .locator('[data-testid=study-list], [data-testid=dataset-list]')
+      .first()
+      .waitFor({ timeout: 20_000 })
+    expect(await theme(page)).toBe('light')
+    expect(pageErrors).toEqual([])
+  })
+})
