@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTinyStudy } from '../helpers/tiny-study'
-import { artifacts, openServeSession, type ServeSession } from './serve-session'
+import { artifacts, openServeSession, root, type ServeSession } from './serve-session'
 
 const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
 const shot = (page: Page, name: string) =>
@@ -119,11 +119,14 @@ describe('App shell in the browser', () => {
   })
 
   it('shows a refused request as a toast with the service’s code and message', async () => {
-    await page.getByRole('button', { name: 'Load demo: water' }).click()
+    // Ctrl+O opens the shell's file picker from wherever the focus is (not a field).
+    const chooser = page.waitForEvent('filechooser', { timeout: 10_000 })
+    await page.keyboard.press('Control+O')
+    await (await chooser).setFiles(join(root, 'resources/datasets/water.csv'))
     const list = page.locator('[data-testid=dataset-list]')
-    await expect.poll(() => list.innerText(), { timeout: 60_000 }).toContain('Demo: water demand')
+    await expect.poll(() => list.innerText(), { timeout: 60_000 }).toContain('water')
     await list.getByRole('button', { name: 'Rename' }).last().click()
-    const field = page.getByLabel('New name for Demo: water demand')
+    const field = page.getByLabel('New name for water', { exact: true })
     await field.fill('demo: DISTRICT heat')
     await field.press('Enter')
     const toast = page.locator('[data-testid=toast][data-kind=error]')
