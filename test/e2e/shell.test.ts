@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runTinyStudy } from '../helpers/tiny-study'
 import { artifacts, openServeSession, root, type ServeSession } from './serve-session'
 
-const theme = (page: Page) => page.evaluate(() => document.documentElement.dataset.theme)
+// In-page code runs from strings: this file is typed for Node, without the DOM.
+const theme = (page: Page) => page.locator('html').getAttribute('data-theme')
+const computed = (page: Page, selector: string, property: string) =>
+  page.evaluate(
+    `getComputedStyle(document.querySelector(${JSON.stringify(selector)})).${property}`,
+  ) as Promise<string>
 const shot = (page: Page, name: string) =>
   page.screenshot({ path: join(artifacts, `shell-${name}.png`) })
 
@@ -152,8 +157,7 @@ describe('App shell in the browser', () => {
       .click()
     await page.locator('[data-testid=theme-toggle]').click()
     expect(await theme(page)).toBe('dark')
-    const background = () =>
-      page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor)
+    const background = () => computed(page, 'html', 'backgroundColor')
     expect(await background()).toBe('rgb(22, 25, 29)')
     await page.reload()
     await page.locator('[data-testid=dataset-list]').waitFor({ timeout: 20_000 })
@@ -163,7 +167,9 @@ describe('App shell in the browser', () => {
     await expect
       .poll(async () => ((await line.getAttribute('d')) ?? '').length, { timeout: 20_000 })
       .toBeGreaterThan(100)
-    expect(await line.evaluate((el) => getComputedStyle(el).stroke)).toBe('rgb(106, 168, 236)')
+    expect(await computed(page, '[data-testid=series-chart] svg path.line', 'stroke')).toBe(
+      'rgb(106, 168, 236)',
+    )
     await shot(page, 'datasets-dark')
     await page.keyboard.press('2')
     await page
