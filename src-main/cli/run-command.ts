@@ -4,6 +4,7 @@
 import { availableModels } from '../engine/models/registry'
 import { PRUNER_NAMES } from '../engine/hpo/pruners/pruner'
 import { SAMPLER_NAMES } from '../engine/hpo/samplers/sampler'
+import { GP_MAX_TRIALS } from '../services/sampler-rule'
 import { DATA_OPTIONS, DATA_USAGE } from './data-options'
 import type { Command } from './main'
 import { parseCliArgs } from './parse-cli-args'
@@ -45,7 +46,8 @@ Options:
   --data <src>          a CSV file, or demo:heat / demo:water (the bundled demo data)
   --model <name>        ${availableModels().join(', ')} (default NHITS_Q)
   --trials <n>          trial budget (default 50)
-  --sampler <name>      ${SAMPLER_NAMES.join(', ')} (default tpe)
+  --sampler <name>      ${SAMPLER_NAMES.join(', ')} (default: gp for up to ${GP_MAX_TRIALS}
+                        trials, tpe beyond; README)
   --pruner <name>       ${PRUNER_NAMES.join(', ')} (default none)
   --pruner-options '<json>'
                         the pruner's options, e.g. '{"maxChance":0.6}' for a bolder dominance

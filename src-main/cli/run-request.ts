@@ -11,6 +11,7 @@ import type { SearchSpace } from '../engine/hpo/search-space'
 import { QUANTILE_LEVELS } from '../engine/metrics/types'
 import { MODEL_NAMES, type ModelName } from '../engine/models/model-spec'
 import { defaultDataDir } from '../paths'
+import { suggestSampler } from '../services/sampler-rule'
 import type { TrialSettings } from '../worker/protocol'
 import {
   calendarOption,
@@ -143,11 +144,19 @@ export function runRequest(values: OptionValues): RunRequest {
   quantilesOption(values.quantiles as string | undefined)
   const seed = numeric.seed ?? 42
   const picpTarget = picpTargetOption(values['picp-target'] as string | undefined)
+  const trials = positiveInt(values, 'trials') ?? 50
+  const space = spaceOption(model, values.space as string | undefined)
   return {
     data: values.data as string,
     model,
-    trials: positiveInt(values, 'trials') ?? 50,
-    sampler: oneOf(values.sampler as string | undefined, 'sampler', SAMPLER_NAMES, 'tpe'),
+    trials,
+    // Without --sampler the budget chooses, as in the app (sampler-rule.ts).
+    sampler: oneOf(
+      values.sampler as string | undefined,
+      'sampler',
+      SAMPLER_NAMES,
+      suggestSampler(trials, space),
+    ),
     pruner: oneOf(values.pruner as string | undefined, 'pruner', PRUNER_NAMES, 'none'),
     prunerOptions: prunerOptionsOption(values['pruner-options'] as string | undefined),
     workers: positiveInt(values, 'workers') ?? null,
@@ -157,7 +166,7 @@ export function runRequest(values: OptionValues): RunRequest {
     timeoutS: timeout ?? null,
     seed,
     json: values.json === true,
-    space: spaceOption(model, values.space as string | undefined),
+    space,
     split: splitOption(
       values['train-end'] as string | undefined,
       values['val-end'] as string | undefined,

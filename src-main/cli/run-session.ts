@@ -16,7 +16,7 @@ import { FORECAST_OBJECTIVES, type StudyConfig } from '../engine/hpo/study-confi
 import type { RunSpec } from '../services/run-spec'
 import { studyPathFor } from '../services/study-files'
 import { refusalOf } from '../services/study-run'
-import { openOrCreateStudy, type OpenedStudy } from '../services/study-runner'
+import type { OpenedStudy } from '../services/study-runner'
 import { StudyService } from '../services/study-service'
 import { dataSource, fail, readDataFile, withCalendar } from './data-options'
 import { RunDisplay } from './run-display'
@@ -104,11 +104,14 @@ function ignoredOnResume(asked: RunSpec['settings'], stored: RunSpec['settings']
 }
 
 export async function runStudySession(req: RunRequest, io: RunIo = process): Promise<number> {
+  // The service's exports go to its studies folder: the CLI's --study-dir.
+  const service = new StudyService({ studiesDir: req.studyDir })
   let opened: OpenedStudy
   try {
     const prepared = await prepare(req)
     if (!prepared.ok) return fail(req.json, prepared.code, prepared.message)
-    opened = await openOrCreateStudy(prepared.path, prepared.config, prepared.spec, req.resume)
+    const { path, config, spec } = prepared
+    opened = await service.openForRun(path, config, spec, req.resume)
   } catch (error) {
     const r = refusalOf(error)
     if (r) return fail(req.json, r.code, r.message)
@@ -127,8 +130,6 @@ export async function runStudySession(req: RunRequest, io: RunIo = process): Pro
   const ignored = opened.resumed ? ignoredOnResume(req.settings, opened.spec.settings) : null
   if (ignored) display.line(ignored)
 
-  // The service's exports go to its studies folder: the CLI's --study-dir.
-  const service = new StudyService({ studiesDir: req.studyDir })
   const run = await service.launch(opened, {
     workers: req.workers,
     timeoutS: req.timeoutS,

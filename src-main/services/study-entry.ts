@@ -20,6 +20,8 @@ import type {
 import type { RunSpec } from './run-spec'
 import { countedTrials } from './study-status'
 
+const LIVE: StudyStatus[] = ['running', 'paused', 'stopping']
+
 function latest(dates: string[]): string | null {
   return dates.length === 0 ? null : dates.reduce((a, b) => (a > b ? a : b))
 }
@@ -42,7 +44,8 @@ export function studyEntry(
     jobId: spec?.jobId ?? null,
     trials: countedTrials(file).length,
     complete: count('complete'),
-    running: count('running'),
+    // Trials a dead process left `running` are not running (an interrupted study).
+    running: LIVE.includes(status) ? count('running') : 0,
     front: paretoSummary(file.trials, file.userPick, directions).front.length,
     createdAt: file.createdAt,
     confirmedAt: latest(file.confirmations.map((c) => c.confirmedAt)),
@@ -100,7 +103,7 @@ export function settingsView(file: StudyFile, spec: RunSpec): StudySettingsView 
 function confirmProblem(entry: StudyListEntry, front: FrontTrialView[]): string | null {
   if (entry.jobId === null)
     return 'This study has no run file beside it, so the data it ran on is unknown.'
-  if (entry.running > 0 || ['running', 'paused', 'stopping'].includes(entry.status))
+  if (LIVE.includes(entry.status))
     return 'Trials are still running; confirm once the study has stopped.'
   if (front.length === 0) return 'The study has no complete trial yet.'
   const missing = front.filter((t) => !t.hasModel).map((t) => t.trial)

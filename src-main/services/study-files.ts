@@ -4,7 +4,7 @@
 // folder with forward slashes; an id never leads out of the folder.
 
 import { readdir } from 'node:fs/promises'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import type { StudyId } from '@shared/study-views'
 import { ServiceError } from './service-error'
 
@@ -40,6 +40,15 @@ export async function studyFileCandidates(dir: string): Promise<string[]> {
       out.push(path)
   }
   return out
+}
+
+/** Whether a study file of that job id exists (any model, any dataset): the id names exports too. */
+export async function jobIdTaken(dir: string, jobId: string): Promise<boolean> {
+  const suffix = `_${jobId}.json`
+  return (await studyFileCandidates(dir)).some((f) => {
+    const name = basename(f)
+    return name.startsWith('study_') && name.endsWith(suffix)
+  })
 }
 
 export class StudyPaths {

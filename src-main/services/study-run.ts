@@ -15,12 +15,13 @@ import { planExecution, type ExecutionPlan } from './execution-plan'
 import { GpuAdmission } from './gpu-admission'
 import { sampleSystem } from './gpu-monitor'
 import { RunSpecError, type RunSpec } from './run-spec'
+import { ServiceError } from './service-error'
 import type { Scheduler, SchedulerEvent } from './scheduler'
 import { exportStudy, type StudyExport } from './study-export'
 import { studyScheduler, StudyRunError, type OpenedStudy } from './study-runner'
 import { epochPoint, writeCurve } from './trial-rows'
 
-const REFUSALS = [DataError, HpoError, StoreError, StudyRunError, RunSpecError]
+const REFUSALS = [DataError, HpoError, StoreError, StudyRunError, RunSpecError, ServiceError]
 
 /** A refusal a user can act on (code and message), or null for an unexpected error. */
 export function refusalOf(error: unknown): { code: string; message: string } | null {

@@ -5,8 +5,6 @@
 // cancel and cancel-one-trial, and every change pushed as a study event. A study file is opened
 // through the store only while this service runs it; otherwise it is only read. No Electron here.
 
-import { stat } from 'node:fs/promises'
-import type { EventName, Events } from '@shared/contract'
 import type { StudyDraft } from '@shared/study-schemas'
 import type {
   DraftCheck,
@@ -19,7 +17,7 @@ import type {
   TrialDetailView,
   TrialsPage,
 } from '@shared/study-views'
-import { basename } from 'node:path'
+import type { StudyConfig } from '../engine/hpo/study-config'
 import type { StudyFile } from '../engine/store/study-file'
 import { readStudyFile } from '../engine/store/study-file-access'
 import { openPersistentStudy } from '../engine/store/persistent-study'
@@ -30,21 +28,20 @@ import type { WorkerHost } from '../worker/worker-host'
 import type { DatasetService } from './dataset-service'
 import { checkDraft } from './draft-check'
 import { readRunSpec, type RunSpec } from './run-spec'
-import type { SchedulerEvent } from './scheduler'
 import { ServiceError } from './service-error'
 import { confirmStudy, trialsWithModels, type TrialSelection } from './study-confirm'
 import { deleteStudyFiles } from './study-deletion'
 import { draftConfig, draftPath, draftSpec, jobIdOf } from './study-draft'
 import { studyDetail, studyEntry } from './study-entry'
-import { studyFileCandidates, studyPathFor, StudyPaths } from './study-files'
+import { forwardEvent, type Emit } from './study-events'
+import { jobIdTaken, studyFileCandidates, studyPathFor, StudyPaths } from './study-files'
 import { studyOptions } from './study-options'
+import { acquireStudyLock, otherRunner, releaseStudyLock } from './study-lock'
 import { StudyRun, type StudyRunOptions } from './study-run'
 import { openOrCreateStudy, type OpenedStudy } from './study-runner'
-import { fileStatus, liveStatus } from './study-status'
+import { fileStatus, liveStatus, startableSpec } from './study-status'
 import { TimeEstimator } from './time-estimate'
-import { endedCurve, epochPoint, storedCurve, trialDetail, trialRow } from './trial-rows'
-
-type Emit = <E extends EventName>(event: E, payload: Events[E]) => void
+import { endedCurve, storedCurve, trialDetail, trialRow } from './trial-rows'
 
 export interface StudyServiceOptions {
   studiesDir: string
@@ -65,13 +62,6 @@ interface Snapshot {
   status: StudyStatus
   elapsedMs: number
   run: StudyRun | null
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  )
 }
 
 export class StudyService {
@@ -117,8 +107,8 @@ export class StudyService {
   /** Confirms the chosen trials (default the front) and returns the study as it now stands. */
   async confirm(id: StudyId, trials: TrialSelection = 'front'): Promise<StudyDetailView> {
     const path = this.paths.pathOf(id)
-    await this.snapshot(id)
-    if (this.live.has(id))
+    const { status } = await this.snapshot(id)
+    if (this.live.has(id) || status === 'running')
       throw new ServiceError(
         'STUDY_RUNNING',
         'Trials are running; confirm once the study has stopped.',
@@ -216,6 +206,11 @@ export class StudyService {
     if (this.live.has(id) || this.busy.has(id))
       throw new ServiceError('STUDY_RUNNING', 'The study is running; cancel it before deleting it.')
     const s = await this.snapshot(id)
+    if (s.status === 'running')
+      throw new ServiceError(
+        'STUDY_RUNNING',
+        'The study is running in another process; stop it there first.',
+      )
     this.busy.add(id)
     try {
       await deleteStudyFiles(s.path, s.file, s.spec?.jobId ?? null, this.paths.dir)
@@ -233,28 +228,45 @@ export class StudyService {
     this.busy.add(id)
     try {
       const s = await this.snapshot(id)
-      if (!s.spec)
-        throw new ServiceError(
-          'RUN_SPEC_MISSING',
-          'This study has no run file beside it, so the data and settings it trains with are unknown.',
-        )
-      if (s.status === 'finished')
-        throw new ServiceError(
-          'STUDY_FINISHED',
-          'The study has used its budget; clone it to run more trials.',
-        )
-      if (!(await exists(s.spec.data.path)))
-        throw new ServiceError(
-          'DATA_MISSING',
-          `The study's data file ${s.spec.data.path} is gone; re-import the dataset, or clone the study onto another.`,
-        )
-      const opened = await openPersistentStudy(s.path)
-      const run = { workers: s.spec.run?.workers ?? null, timeoutS: s.spec.run?.timeoutS ?? null }
-      await this.launch({ ...opened, path: s.path, spec: s.spec, resumed: true }, run)
+      const spec = await startableSpec(s.status, s.spec)
+      const opened = await this.locked(s.path, async () => ({
+        ...(await openPersistentStudy(s.path)),
+        path: s.path,
+        spec,
+        resumed: true,
+      }))
+      await this.launch(opened, {
+        workers: spec.run?.workers ?? null,
+        timeoutS: spec.run?.timeoutS ?? null,
+      })
     } finally {
       this.busy.delete(id)
     }
     return this.entryOf(id, await this.snapshot(id))
+  }
+
+  /**
+   * Creates the study at path, or with resume opens the one there, for a run in this process
+   * (`frontier run`); refused while another process runs it. Launch it next.
+   */
+  openForRun(
+    path: string,
+    config: StudyConfig,
+    spec: RunSpec,
+    resume: boolean,
+  ): Promise<OpenedStudy> {
+    return this.locked(path, () => openOrCreateStudy(path, config, spec, resume))
+  }
+
+  /** Takes the study's lock, then opens it (opening recovers trials a dead run left running). */
+  private async locked(path: string, open: () => Promise<OpenedStudy>): Promise<OpenedStudy> {
+    await acquireStudyLock(path)
+    try {
+      return await open()
+    } catch (error) {
+      await releaseStudyLock(path)
+      throw error
+    }
   }
 
   /**
@@ -274,17 +286,19 @@ export class StudyService {
         outDir: this.paths.dir,
         onPlan: options.onPlan,
         onEvent: (event) => {
-          this.forward(id, opened, run, event)
+          forwardEvent(this.emit, id, opened.study, run, event)
           options.onEvent?.(event)
         },
       })
     } catch (error) {
       await opened.store.close()
+      await releaseStudyLock(opened.path)
       throw error
     }
     this.live.set(id, run)
     const ended = () => {
       this.live.delete(id)
+      void releaseStudyLock(opened.path)
       const data = opened.study.data
       this.emit('studies:state', { id, status: fileStatus(data), running: [] })
       this.emit('studies:changed', { ids: [id] })
@@ -335,47 +349,11 @@ export class StudyService {
     this.paths.pathOf(id)
     const run = this.live.get(id)
     if (!run)
-      throw new ServiceError('STUDY_NOT_RUNNING', 'The study is not running here; start it first.')
+      throw new ServiceError(
+        'STUDY_NOT_RUNNING',
+        'The study is not running in this process; start it first.',
+      )
     return run
-  }
-
-  private forward(id: StudyId, opened: OpenedStudy, run: StudyRun | null, e: SchedulerEvent): void {
-    const record = (n: number) => opened.study.trials[n]
-    switch (e.type) {
-      case 'state':
-        // The end is announced once the run has closed the store and written the exports.
-        if (e.state === 'finished') return
-        this.emit('studies:state', {
-          id,
-          status: liveStatus(e.state),
-          running: run?.runningTrials ?? [],
-        })
-        this.emit('studies:changed', { ids: [id] })
-        return
-      case 'trial-started':
-        this.emit('studies:trialChanged', { id, trial: trialRow(record(e.trialId), 0) })
-        this.emit('studies:changed', { ids: [id] })
-        return
-      case 'trial-epoch':
-        this.emit('studies:epoch', {
-          id,
-          trial: e.trialId,
-          epoch: e.record.epoch,
-          epochs: run?.epochs ?? null,
-          point: epochPoint(e.record),
-          prune: e.prune,
-        })
-        return
-      case 'trial-finished':
-        this.emit('studies:trialChanged', { id, trial: trialRow(e.record) })
-        this.emit('studies:changed', { ids: [id] })
-        return
-      case 'notice':
-        this.emit('studies:notice', { id, message: e.message })
-        return
-      case 'trial-progress':
-        return
-    }
   }
 
   private async createAt(
@@ -399,10 +377,8 @@ export class StudyService {
   }
 
   /** Whether a study file with that name's job id exists (any model, any dataset). */
-  private async nameTaken(name: string): Promise<boolean> {
-    const suffix = `_${jobIdOf(name)}.json`
-    const files = await studyFileCandidates(this.paths.dir)
-    return files.some((f) => basename(f).startsWith('study_') && basename(f).endsWith(suffix))
+  private nameTaken(name: string): Promise<boolean> {
+    return jobIdTaken(this.paths.dir, jobIdOf(name))
   }
 
   private entryOf(id: StudyId, s: Snapshot): StudyListEntry {
@@ -426,6 +402,8 @@ export class StudyService {
       throw error
     }
     const spec = await readRunSpec(path).catch(() => null)
-    return { path, file, spec, status: fileStatus(file), elapsedMs: file.elapsedMs, run: null }
+    // Running in another process (a `frontier run`, another app): its trials are live there.
+    const status = (await otherRunner(path)) !== null ? 'running' : fileStatus(file)
+    return { path, file, spec, status, elapsedMs: file.elapsedMs, run: null }
   }
 }

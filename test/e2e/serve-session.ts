@@ -74,7 +74,7 @@ function checkPrerequisites(): void {
 }
 
 /** Starts `frontier serve` and resolves with the URL it prints. */
-function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
     ['bin/frontier.js', 'serve', '--port', '0', '--data-dir', dataDir],
@@ -100,7 +100,7 @@ function startServe(dataDir: string): Promise<{ child: ChildProcess; url: string
   })
 }
 
-async function stopServe(server: ChildProcess | null): Promise<void> {
+export async function stopServe(server: ChildProcess | null): Promise<void> {
   if (!server || server.exitCode !== null) return
   const exited = new Promise((ok) => server.once('exit', ok))
   server.kill('SIGTERM')

@@ -4,18 +4,14 @@
 
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { frontier } from '../../helpers/tiny-study'
-import { studyFixture, TINY_SPACE, type Fixture } from './study-service-fixture'
+import { useStudyFixture, TINY_SPACE, type Fixture } from './study-service-fixture'
 
+const fixture = useStudyFixture()
 let fx: Fixture
-
-beforeAll(async () => {
-  fx = await studyFixture()
-}, 60_000)
-afterAll(async () => {
-  await fx.host.services.studies.stopAll({ force: true })
-  await fx.dir.remove()
+beforeEach(() => {
+  fx = fixture()
 })
 
 describe('frontier run and the StudyService', () => {

@@ -3,19 +3,15 @@
 // running trial interrupted and queued again) and start it again: no completed trial lost, the
 // interrupted parameters run again, the budget is spent.
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { StudyTrialEvent } from '@shared/study-views'
-import { recordingHost, studyFixture, type Fixture } from './study-service-fixture'
+import { recordingHost, useStudyFixture, type Fixture } from './study-service-fixture'
 
 const pids: number[] = []
+const fixture = useStudyFixture(recordingHost(pids))
 let fx: Fixture
-
-beforeAll(async () => {
-  fx = await studyFixture(recordingHost(pids))
-}, 60_000)
-afterAll(async () => {
-  await fx.host.services.studies.stopAll({ force: true })
-  await fx.dir.remove()
+beforeEach(() => {
+  fx = fixture()
 })
 
 const alive = (pid: number) => {

@@ -4,6 +4,7 @@
 // one-layer 8–16 wide networks, two origins, one epoch, on the CPU.
 
 import { join } from 'node:path'
+import { afterAll, beforeAll } from 'vitest'
 import type { EventName, Events } from '@shared/contract'
 import type { StudyDraft } from '@shared/study-schemas'
 import { defaultSearchSpace } from '../../../src-main/engine/hpo/default-spaces'
@@ -107,5 +108,21 @@ export async function studyFixture(workerHost?: () => WorkerHost): Promise<Fixtu
           resolve: resolve as (p: unknown) => void,
         }),
       ),
+  }
+}
+
+/** The fixture for one test file: made before its tests, its runs stopped and folder removed after. */
+export function useStudyFixture(workerHost?: () => WorkerHost): () => Fixture {
+  let fx: Fixture | null = null
+  beforeAll(async () => {
+    fx = await studyFixture(workerHost)
+  }, 60_000)
+  afterAll(async () => {
+    await fx?.host.services.studies.stopAll({ force: true })
+    await fx?.dir.remove()
+  })
+  return () => {
+    if (!fx) throw new Error('the study fixture is made in beforeAll')
+    return fx
   }
 }

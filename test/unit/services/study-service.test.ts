@@ -3,23 +3,21 @@
 // a trial's detail with its learning curve.
 
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { StudyEpochEvent, StudyTrialEvent } from '@shared/study-views'
 import { validateStudyConfig } from '../../../src-main/engine/hpo/study-config'
 import { readRunSpec } from '../../../src-main/services/run-spec'
 import { draftConfig } from '../../../src-main/services/study-draft'
-import { studyFixture, TINY_SPACE, TINY_SPLIT, type Fixture } from './study-service-fixture'
+import { lockPath } from '../../../src-main/services/study-lock'
+import { useStudyFixture, TINY_SPACE, TINY_SPLIT, type Fixture } from './study-service-fixture'
 
+const fixture = useStudyFixture()
 let fx: Fixture
-
-beforeAll(async () => {
-  fx = await studyFixture()
-}, 60_000)
-afterAll(async () => {
-  await fx.host.services.studies.stopAll({ force: true })
-  await fx.dir.remove()
+beforeEach(() => {
+  fx = fixture()
 })
 
 describe('StudyService', () => {
@@ -110,6 +108,11 @@ describe('StudyService', () => {
       job_id: 'First_study',
       n_trials: 3,
     })
+    // The exported model was trained on the dataset's roles: the target and the hour column.
+    const onnx = await readFile(
+      join(studies.studiesDir, 'NHITS_Q_heat', 'model_NHITS_Q_heat_First_study.onnx'),
+    )
+    expect(onnx.includes(Buffer.from(JSON.stringify(['heat_mw', 'hour'])))).toBe(true)
   }, 120_000)
 })
 
@@ -237,4 +240,18 @@ describe('StudyService set-up', () => {
     expect((await studies.list()).map((s) => s.id)).toEqual([ID])
     await expect(studies.get(clone.id)).rejects.toMatchObject({ code: 'NOT_FOUND' })
   }, 60_000)
+
+  it('sees a study another live process runs, and refuses to start or delete it', async () => {
+    const studies = fx.host.services.studies
+    const lock = lockPath(join(studies.studiesDir, ID))
+    // The test runner's parent process stands in for a `frontier run` elsewhere on this host.
+    await writeFile(lock, JSON.stringify({ pid: process.ppid, host: hostname(), startedAt: '' }))
+    expect((await studies.list()).find((s) => s.id === ID)?.status).toBe('running')
+    await expect(studies.delete(ID)).rejects.toMatchObject({ code: 'STUDY_RUNNING' })
+    await expect(studies.pause(ID)).rejects.toMatchObject({ code: 'STUDY_NOT_RUNNING' })
+    // A lock whose process is gone is stale: the file's own state counts.
+    await writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), startedAt: '' }))
+    expect((await studies.list()).find((s) => s.id === ID)?.status).toBe('finished')
+    await rm(lock)
+  })
 })

@@ -34,7 +34,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => dir.remove())
 
-describe('StudiesService', () => {
+describe('StudyService: list, front and confirmation', () => {
   it('lists the studies of the data folder and shows a study’s front with validation metrics', async () => {
     const list = await host.services.studies.list()
     expect(list).toEqual([
