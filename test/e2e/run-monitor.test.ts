@@ -112,9 +112,6 @@ describe('run monitor in the browser', () => {
       })
       .toMatch(/^M/)
     await page.screenshot({ path: join(artifacts, 'run-monitor-running.png'), fullPage: true })
-    await page
-      .locator('[data-testid=resources]')
-      .screenshot({ path: join(artifacts, 'run-monitor-resources.png') })
     await expect.poll(() => inState('complete').count(), { timeout: 90_000 }).toBeGreaterThan(0)
     expect(await page.locator('[data-testid=time-left]').innerText()).toMatch(/left/)
 
@@ -146,6 +143,10 @@ describe('run monitor in the browser', () => {
       .toContain('CANCELLED')
     expect(await status()).toBe('running')
     await page.screenshot({ path: join(artifacts, 'run-monitor-cancelled.png'), fullPage: true })
+    // Half a minute in, the sparklines have a history to show.
+    await page
+      .locator('[data-testid=resources]')
+      .screenshot({ path: join(artifacts, 'run-monitor-resources.png') })
     expect(errors).toEqual([])
   })
 

@@ -2,11 +2,11 @@
 // fetched before an event does not overwrite the event's row, epochs build live curves, a
 // trial's fetched curve keeps the epochs events added, and commands report refusals.
 import { describe, expect, it } from 'vitest'
-import type { Envelope, EventName, Events, FrontierApi } from '@shared/contract'
 import type { EpochPoint, StudyEpochEvent, TrialRow } from '@shared/study-views'
 import { ApiClient } from '../../../src-renderer/src/lib/api-client'
 import { StudiesStore } from '../../../src-renderer/src/stores/studies.svelte'
 import { StudyRunStore } from '../../../src-renderer/src/stores/study-run.svelte'
+import { ScriptedApi } from '../../helpers/scripted-api'
 
 const ID = 'NHITS_Q_heat/study_a.json'
 
@@ -29,36 +29,6 @@ const point = (epoch: number): EpochPoint => ({
   valLoss: null,
   objectives: null,
 })
-
-/** Holds each request until the test answers it, and emits events on demand. */
-class ScriptedApi implements FrontierApi {
-  pending: { channel: string; payload: unknown; answer: (e: Envelope<unknown>) => void }[] = []
-  listeners = new Map<string, ((p: unknown) => void)[]>()
-
-  request(channel: string, payload: unknown): Promise<never> {
-    return new Promise((answer) => this.pending.push({ channel, payload, answer: answer as never }))
-  }
-
-  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
-    const list = this.listeners.get(event) ?? []
-    list.push(listener as (p: unknown) => void)
-    this.listeners.set(event, list)
-    return () => list.splice(list.indexOf(listener as (p: unknown) => void), 1)
-  }
-
-  emit<E extends EventName>(event: E, payload: Events[E]): void {
-    for (const l of this.listeners.get(event) ?? []) l(payload)
-  }
-
-  /** Answers the oldest pending request on `channel`. */
-  answer(channel: string, result: unknown, ok = true): unknown {
-    const at = this.pending.findIndex((p) => p.channel === channel)
-    if (at < 0) throw new Error(`no pending ${channel}`)
-    const [p] = this.pending.splice(at, 1)
-    p.answer(ok ? { ok: true, result } : { ok: false, error: result as never })
-    return p.payload
-  }
-}
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
 
