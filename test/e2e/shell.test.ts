@@ -1,13 +1,17 @@
 // The app shell end to end, in browser mode: empty states that say what to do, the sidebar's
 // recent datasets and studies, shortcuts (and not while typing), the theme toggle remembered over
-// a reload, and a refused request shown as a toast with the service's code and message.
+// a reload, a refused request shown as a toast with the service's code and message, and a study
+// started and stopped by its shortcuts while its status dot follows.
 // Screenshots of every view in both themes go to test-results/shell-*.png.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { DatasetSummary } from '@shared/dataset-types'
+import type { StudyListEntry } from '@shared/study-views'
+import { TINY_SPLIT, tinyDraft } from '../helpers/tiny-draft'
 import { runTinyStudy } from '../helpers/tiny-study'
-import { artifacts, openServeSession, root, type ServeSession } from './serve-session'
+import { apiRequest, artifacts, openServeSession, root, type ServeSession } from './serve-session'
 
 // In-page code runs from strings: this file is typed for Node, without the DOM.
 const theme = (page: Page) => page.locator('html').getAttribute('data-theme')
@@ -187,6 +191,37 @@ describe('App shell in the browser', () => {
       .first()
       .waitFor({ timeout: 20_000 })
     expect(await theme(page)).toBe('light')
+    expect(pageErrors).toEqual([])
+  })
+  it('starts, follows and stops a study by its shortcuts, its sidebar dot following', async () => {
+    const datasets = await apiRequest<DatasetSummary[]>(session.url, 'datasets:list', {})
+    const heat = datasets.find((d) => d.name === 'Demo: district heat')
+    if (!heat) throw new Error('The heat demo is not in the registry.')
+    await apiRequest(session.url, 'datasets:setSplit', { id: heat.id, split: TINY_SPLIT })
+    await apiRequest<StudyListEntry>(session.url, 'studies:create', {
+      draft: tinyDraft(heat.id, { name: 'shell live', trials: 6, epochs: 4 }),
+    })
+    const recent = page.locator('[data-testid=recent-studies]')
+    const entry = recent.getByRole('button', { name: /shell live/ })
+    await entry.waitFor({ timeout: 20_000 })
+    const dot = entry.locator('[data-status]')
+    expect(await dot.getAttribute('data-status')).toBe('new')
+    await entry.click()
+    await page.locator('[data-testid=run-header]').waitFor({ timeout: 20_000 })
+
+    await page.keyboard.press('r')
+    await expect.poll(() => dot.getAttribute('data-status'), { timeout: 30_000 }).toBe('running')
+    await expect
+      .poll(() => page.locator('[data-testid=trial-row]').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0)
+    await shot(page, 'monitor-light')
+    await page.keyboard.press('Shift+T')
+    await page.waitForTimeout(3000)
+    await shot(page, 'monitor-dark')
+    await page.keyboard.press('Shift+T')
+
+    await page.keyboard.press('Shift+S')
+    await expect.poll(() => dot.getAttribute('data-status'), { timeout: 60_000 }).toBe('stopped')
     expect(pageErrors).toEqual([])
   })
 })
