@@ -3,6 +3,7 @@
 // payload type. Both transports (Electron IPC and the WebSocket of `frontier serve`) carry
 // exactly this contract, and every response travels in one envelope.
 import { z } from 'zod'
+import type { AppActionEvent } from './app-actions'
 import type { DatasetRecord, DatasetSummary, Roles, SplitSpec } from './dataset-types'
 import type { SystemSample } from './system-sample'
 import { studyDraftSchema, studyIdSchema as studyId } from './study-schemas'
@@ -286,6 +287,8 @@ export interface Events {
   'studies:epoch': StudyEpochEvent
   /** Something the user should know about a running study (a retry, an admission wait). */
   'studies:notice': StudyNoticeEvent
+  /** Electron's menu asks the renderer to run a command (app-actions.ts); never sent by serve. */
+  'app:action': AppActionEvent
 }
 export type EventName = keyof Events
 export const eventNames: EventName[] = [
@@ -298,6 +301,7 @@ export const eventNames: EventName[] = [
   'studies:trialChanged',
   'studies:epoch',
   'studies:notice',
+  'app:action',
 ]
 
 export type ErrorCode = string

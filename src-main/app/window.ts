@@ -3,6 +3,7 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { ActionId } from '@shared/app-actions'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
 
@@ -41,6 +42,25 @@ export function createMainWindow(): BrowserWindow {
   if (devUrl) void window.loadURL(devUrl)
   else void window.loadFile(join(here, '../renderer/index.html'))
   return window
+}
+
+/** Brings a hidden, minimised or covered window to the front. */
+export function revealWindow(window: BrowserWindow): void {
+  if (window.isMinimized()) window.restore()
+  window.show()
+  window.focus()
+}
+
+/** Asks the page to run one of its commands (a menu item was chosen). */
+export function sendAction(window: BrowserWindow, id: ActionId): void {
+  revealWindow(window)
+  const contents = window.webContents
+  // A menu click reaches the page without the user activation a file picker asks for; running a
+  // no-op as a user gesture first lends the page one. Should that fail, the command still goes.
+  void contents
+    .executeJavaScript('0', true)
+    .catch(() => undefined)
+    .then(() => contents.send('app:action', { id }))
 }
 
 export function hardenSession(session: Session): void {

@@ -138,7 +138,17 @@ export class DatasetService {
     return this.registry.get(id)
   }
 
+  /** Two datasets of one name could not be told apart in the lists and the study setup. */
   async rename(id: string, name: string): Promise<DatasetRecord> {
+    const taken = (await this.registry.list()).find(
+      (d) => d.id !== id && d.name.toLowerCase() === name.toLowerCase(),
+    )
+    if (taken) {
+      throw new ServiceError(
+        'NAME_TAKEN',
+        `Another dataset is already called “${taken.name}”; choose a name that tells them apart.`,
+      )
+    }
     const record = { ...(await this.registry.get(id)), name }
     await this.registry.update(record)
     this.options.onChanged?.([id])

@@ -135,7 +135,11 @@ describe('Datasets view in the browser', () => {
 
     // After a reload, the name is still there, and the target went with it.
     await page.reload()
-    await page.getByRole('button', { name: /^district_heat/ }).click()
+    // The dataset list's entry (the sidebar lists it too).
+    await page
+      .locator('[data-testid=dataset-list]')
+      .getByRole('button', { name: /^district_heat/ })
+      .click()
     await expect.poll(() => names.allInnerTexts(), { timeout: 20_000 }).toEqual(['heat'])
     const list = await apiRequest<DatasetSummary[]>(url, 'datasets:list', {})
     const summary = list.find((d) => d.fileName === 'district_heat.csv')

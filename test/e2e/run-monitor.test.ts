@@ -10,35 +10,11 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ImportResult } from '@shared/contract'
-import type { StudyDraft } from '@shared/study-schemas'
 import type { StudyListEntry, TrialsPage } from '@shared/study-views'
-import { defaultSearchSpace } from '../../src-main/engine/hpo/default-spaces'
+import { TINY_SPLIT, tinyDraft } from '../helpers/tiny-draft'
 import { apiRequest, artifacts, openServeSession, type ServeSession } from './serve-session'
 
 const BUDGET = 8
-const draft = (datasetId: string): StudyDraft => ({
-  name: 'monitor e2e',
-  datasetId,
-  model: 'NHITS_Q',
-  space: {
-    ...defaultSearchSpace('NHITS_Q'),
-    num_stacks: { kind: 'int', low: 1, high: 2 },
-    num_blocks: { kind: 'categorical', choices: [1] },
-    num_layers: { kind: 'categorical', choices: [1] },
-    layer_widths: { kind: 'categorical', choices: [8, 16] },
-  },
-  picpTarget: 80,
-  origins: 2,
-  horizon: 24,
-  budget: { trials: BUDGET, seconds: null },
-  epochs: 4,
-  sampler: 'random',
-  pruner: 'none',
-  workers: 2,
-  provider: 'cpu',
-  seed: 3,
-  timeoutS: null,
-})
 
 describe('run monitor in the browser', () => {
   let session: ServeSession
@@ -59,10 +35,10 @@ describe('run monitor in the browser', () => {
     // Two months of training, as the tiny study of the CLI tests: trials take seconds.
     await apiRequest(url, 'datasets:setSplit', {
       id: dataset.id,
-      split: { kind: 'dates', trainEnd: Date.UTC(2021, 2, 1), valEnd: Date.UTC(2021, 2, 25) },
+      split: TINY_SPLIT,
     })
     const entry = await apiRequest<StudyListEntry>(url, 'studies:create', {
-      draft: draft(dataset.id),
+      draft: tinyDraft(dataset.id, { name: 'monitor e2e', trials: BUDGET, epochs: 4 }),
     })
     studyId = entry.id
     await mkdir(artifacts, { recursive: true })

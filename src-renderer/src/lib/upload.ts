@@ -17,15 +17,18 @@ export async function uploadFile(
   onProgress: (fraction: number) => void,
   chunkBytes: number = UPLOAD_CHUNK_BYTES,
 ): Promise<string> {
-  const { uploadId } = await client.request('uploads:begin', {
-    fileName: file.name,
-    size: file.size,
-  })
+  // The import panel shows a failed upload as it shows a failed import.
+  const quiet = { quiet: true }
+  const { uploadId } = await client.request(
+    'uploads:begin',
+    { fileName: file.name, size: file.size },
+    quiet,
+  )
   onProgress(file.size === 0 ? 1 : 0)
   for (let offset = 0; offset < file.size; offset += chunkBytes) {
     const end = Math.min(file.size, offset + chunkBytes)
     const bytes = new Uint8Array(await file.slice(offset, end).arrayBuffer())
-    await client.request('uploads:chunk', { uploadId, offset, data: bytesToBase64(bytes) })
+    await client.request('uploads:chunk', { uploadId, offset, data: bytesToBase64(bytes) }, quiet)
     onProgress(end / file.size)
   }
   return uploadId

@@ -7,6 +7,10 @@ import type { ApiClient } from '../lib/api-client'
 import { ApiError } from '../lib/api-error'
 import { SelectableList } from './selectable-list.svelte'
 
+// Failures the Datasets view shows beside what failed (the list, the record, each editor) are
+// quiet; renaming and removing from the list go to the toasts.
+const QUIET = { quiet: true }
+
 export class DatasetsStore extends SelectableList<DatasetSummary, DatasetRecord> {
   holidayCountries = $state.raw<HolidayCountry[] | null>(null)
   readonly #client: ApiClient
@@ -17,11 +21,11 @@ export class DatasetsStore extends SelectableList<DatasetSummary, DatasetRecord>
   }
 
   protected fetchList(): Promise<DatasetSummary[]> {
-    return this.#client.request('datasets:list', {})
+    return this.#client.request('datasets:list', {}, QUIET)
   }
 
   protected fetchDetail(id: string): Promise<DatasetRecord> {
-    return this.#client.request('datasets:get', { id })
+    return this.#client.request('datasets:get', { id }, QUIET)
   }
 
   /** Keeps the list (and the open record) in step with changes made elsewhere. */
@@ -50,7 +54,7 @@ export class DatasetsStore extends SelectableList<DatasetSummary, DatasetRecord>
   /** Renames a numeric column of the open dataset; roles follow it in main. */
   async renameColumn(from: string, to: string): Promise<void> {
     const id = this.#requireSelected()
-    this.show(await this.#client.request('datasets:renameColumn', { id, from, to }))
+    this.show(await this.#client.request('datasets:renameColumn', { id, from, to }, QUIET))
   }
 
   async remove(id: string): Promise<void> {
@@ -64,17 +68,17 @@ export class DatasetsStore extends SelectableList<DatasetSummary, DatasetRecord>
 
   async setRoles(roles: Roles): Promise<void> {
     const id = this.#requireSelected()
-    this.show(await this.#client.request('datasets:setRoles', { id, roles }))
+    this.show(await this.#client.request('datasets:setRoles', { id, roles }, QUIET))
   }
 
   async setSplit(split: SplitSpec): Promise<void> {
     const id = this.#requireSelected()
-    this.show(await this.#client.request('datasets:setSplit', { id, split }))
+    this.show(await this.#client.request('datasets:setSplit', { id, split }, QUIET))
   }
 
   async loadHolidayCountries(): Promise<void> {
     if (this.holidayCountries) return
-    this.holidayCountries = await this.#client.request('datasets:holidayCountries', {})
+    this.holidayCountries = await this.#client.request('datasets:holidayCountries', {}, QUIET)
   }
 
   #requireSelected(): string {

@@ -47,7 +47,7 @@ export class ImportStore {
         }
       })
       try {
-        return await this.#client.request('datasets:import', { uploadId })
+        return await this.#client.request('datasets:import', { uploadId }, { quiet: true })
       } finally {
         stop()
       }
@@ -56,7 +56,9 @@ export class ImportStore {
 
   async importDemo(demo: 'heat' | 'water'): Promise<void> {
     const name = demo === 'heat' ? 'district heat demo' : 'water demand demo'
-    await this.#run(name, () => this.#client.request('datasets:importDemo', { demo }))
+    await this.#run(name, () =>
+      this.#client.request('datasets:importDemo', { demo }, { quiet: true }),
+    )
   }
 
   dismiss(): void {

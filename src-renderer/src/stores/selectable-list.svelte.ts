@@ -15,10 +15,17 @@ export abstract class SelectableList<Entry extends { id: string }, Detail extend
 
   protected abstract fetchList(): Promise<Entry[]>
   protected abstract fetchDetail(id: string): Promise<Detail>
-  /** Follows main's events for this kind while a view shows it; returns the unsubscribe. */
+  /** Follows main's events for this kind (the shell subscribes once); returns the unsubscribe. */
   abstract subscribe(): () => void
 
+  /** Reloads the list and, when nothing is selected, opens its first entry (a view is shown). */
   async refresh(): Promise<void> {
+    await this.reloadList()
+    if (!this.selectedId && this.list.length > 0) await this.select(this.list[0].id)
+  }
+
+  /** Reloads the list only (the sidebar's recent entries), dropping a vanished selection. */
+  async reloadList(): Promise<void> {
     try {
       this.list = await this.fetchList()
       this.listError = null
@@ -28,7 +35,6 @@ export abstract class SelectableList<Entry extends { id: string }, Detail extend
       this.listLoaded = true
     }
     if (this.selectedId && !this.list.some((e) => e.id === this.selectedId)) this.clearSelection()
-    if (!this.selectedId && this.list.length > 0) await this.select(this.list[0].id)
   }
 
   async select(id: string): Promise<void> {

@@ -19,11 +19,11 @@ export class StudiesStore extends SelectableList<StudyListEntry, StudyDetailView
   }
 
   protected fetchList(): Promise<StudyListEntry[]> {
-    return this.#client.request('studies:list', {})
+    return this.#client.request('studies:list', {}, { quiet: true })
   }
 
   protected fetchDetail(id: string): Promise<StudyDetailView> {
-    return this.#client.request('studies:get', { id })
+    return this.#client.request('studies:get', { id }, { quiet: true })
   }
 
   subscribe(): () => void {
@@ -64,7 +64,7 @@ export class StudiesStore extends SelectableList<StudyListEntry, StudyDetailView
     this.progress = null
     this.confirmError = null
     try {
-      const study = await this.#client.request('studies:confirm', { id })
+      const study = await this.#client.request('studies:confirm', { id }, { quiet: true })
       this.supersedePendingSelect()
       if (this.selectedId === id) this.selected = study
       this.list = this.list.map((s) => (s.id === id ? { ...s, confirmedAt: study.confirmedAt } : s))

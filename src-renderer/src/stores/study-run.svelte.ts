@@ -19,6 +19,9 @@ import { mergeFetched, upsertRow } from './trial-rows'
 
 /** Rows per `studies:trials` request (the channel's maximum). */
 const PAGE = 5000
+// The monitor shows each failure beside what failed (the table, the trial, the controls); none
+// goes to the toasts.
+const QUIET = { quiet: true }
 const MAX_NOTICES = 5
 
 export type StudyCommand = 'start' | 'pause' | 'resume' | 'cancel' | 'cancelTrial' | 'remove'
@@ -115,11 +118,11 @@ export class StudyRunStore {
       const fetched: TrialRow[] = []
       let total = Infinity
       while (fetched.length < total) {
-        const page = await this.#client.request('studies:trials', {
-          id,
-          offset: fetched.length,
-          limit: PAGE,
-        })
+        const page = await this.#client.request(
+          'studies:trials',
+          { id, offset: fetched.length, limit: PAGE },
+          QUIET,
+        )
         if (seq !== this.#loadSeq) return
         total = page.total
         fetched.push(...page.rows)
@@ -181,7 +184,7 @@ export class StudyRunStore {
     const id = this.studyId
     if (!id) return
     try {
-      const detail = await this.#client.request('studies:trial', { id, trial })
+      const detail = await this.#client.request('studies:trial', { id, trial }, QUIET)
       if (id !== this.studyId) return
       const live = this.curves[trial]
       if (!live && !this.running.includes(trial)) return
@@ -212,7 +215,7 @@ export class StudyRunStore {
     if (!id) return
     const seq = ++this.#detailSeq
     try {
-      const detail = await this.#client.request('studies:trial', { id, trial })
+      const detail = await this.#client.request('studies:trial', { id, trial }, QUIET)
       if (seq !== this.#detailSeq || id !== this.studyId) return
       // Epochs that events added while the request was out stay.
       const live = this.curves[trial]
@@ -224,24 +227,24 @@ export class StudyRunStore {
   }
 
   start(id: StudyId): Promise<void> {
-    return this.#command('start', () => this.#client.request('studies:start', { id }))
+    return this.#command('start', () => this.#client.request('studies:start', { id }, QUIET))
   }
 
   pause(id: StudyId): Promise<void> {
-    return this.#command('pause', () => this.#client.request('studies:pause', { id }))
+    return this.#command('pause', () => this.#client.request('studies:pause', { id }, QUIET))
   }
 
   resume(id: StudyId): Promise<void> {
-    return this.#command('resume', () => this.#client.request('studies:resume', { id }))
+    return this.#command('resume', () => this.#client.request('studies:resume', { id }, QUIET))
   }
 
   cancel(id: StudyId): Promise<void> {
-    return this.#command('cancel', () => this.#client.request('studies:cancel', { id }))
+    return this.#command('cancel', () => this.#client.request('studies:cancel', { id }, QUIET))
   }
 
   cancelTrial(id: StudyId, trial: number): Promise<void> {
     return this.#command('cancelTrial', async () => {
-      const { cancelled } = await this.#client.request('studies:cancelTrial', { id, trial })
+      const { cancelled } = await this.#client.request('studies:cancelTrial', { id, trial }, QUIET)
       if (!cancelled)
         throw new ApiError(
           'NOT_RUNNING',
@@ -254,7 +257,7 @@ export class StudyRunStore {
   /** Deletes a study that is not running; the list drops it and the next study opens. */
   remove(id: StudyId): Promise<void> {
     return this.#command('remove', async () => {
-      await this.#client.request('studies:delete', { id })
+      await this.#client.request('studies:delete', { id }, QUIET)
       if (this.studyId === id) this.studyId = null
       await this.#studies.refresh()
       return null

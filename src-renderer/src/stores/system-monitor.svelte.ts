@@ -41,15 +41,17 @@ export class SystemMonitorStore {
   #begin(): void {
     this.#off = this.#client.on('system:update', (sample) => this.#add(sample))
     void this.#request(async () => {
-      this.#add(await this.#client.request('system:sample', {}))
-      await this.#client.request('system:monitor', { intervalMs: INTERVAL_MS })
+      this.#add(await this.#client.request('system:sample', {}, { quiet: true }))
+      await this.#client.request('system:monitor', { intervalMs: INTERVAL_MS }, { quiet: true })
     })
   }
 
   #end(): void {
     this.#off?.()
     this.#off = null
-    void this.#request(() => this.#client.request('system:monitor', { intervalMs: 0 }))
+    void this.#request(() =>
+      this.#client.request('system:monitor', { intervalMs: 0 }, { quiet: true }),
+    )
   }
 
   #add(sample: SystemSample): void {

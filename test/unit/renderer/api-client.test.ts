@@ -25,6 +25,31 @@ describe('ApiClient', () => {
     expect(error).toBeInstanceOf(ApiError)
     expect(error).toMatchObject({ code: 'UNPARSEABLE_TIMESTAMPS', message: 'Line 57: …' })
   })
+
+  it('reports each failure to its listener, unless the caller shows it itself', async () => {
+    const client = new ApiClient(
+      apiAnswering({ ok: false, error: { code: 'NAME_TAKEN', message: 'Taken.' } }),
+    )
+    const reported: string[] = []
+    client.onFailure((error, channel) => reported.push(`${channel} ${error.code}`))
+    const loud = await client.request('datasets:list', {}).catch((e: unknown) => e)
+    await client.request('datasets:list', {}, { quiet: true }).catch(() => {})
+    expect(reported).toEqual(['datasets:list NAME_TAKEN'])
+    expect(loud).toBeInstanceOf(ApiError)
+  })
+
+  it('reports a transport that throws as a failure too', async () => {
+    const client = new ApiClient({
+      request: async () => {
+        throw new Error('socket gone')
+      },
+      on: () => () => {},
+    })
+    const reported: string[] = []
+    client.onFailure((error) => reported.push(`${error.code}: ${error.message}`))
+    await expect(client.request('datasets:list', {})).rejects.toBeInstanceOf(ApiError)
+    expect(reported).toEqual(['UNEXPECTED: socket gone'])
+  })
 })
 
 describe('IPC transport', () => {

@@ -123,6 +123,15 @@ describe('DatasetService', () => {
   it('renames, validates roles and removes', async () => {
     const [summary] = await service.list()
     expect((await service.rename(summary.id, 'District heat')).name).toBe('District heat')
+    // A second dataset may not take that name, in any case; the first may change its own case.
+    const water = (await service.importDemo('water')).dataset
+    await expect(service.rename(water.id, 'district HEAT')).rejects.toMatchObject({
+      code: 'NAME_TAKEN',
+      message: expect.stringContaining('“District heat”'),
+    })
+    expect((await service.get(water.id)).name).toBe('Demo: water demand')
+    expect((await service.rename(summary.id, 'District Heat')).name).toBe('District Heat')
+    expect(await service.remove(water.id)).toBe(true)
     const record = await service.get(summary.id)
     await expect(
       service.setRoles(summary.id, { ...record.roles, pastCovariates: ['missing_col'] }),
