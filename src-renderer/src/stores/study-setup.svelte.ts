@@ -31,6 +31,9 @@ import {
 } from '../lib/study-form'
 import type { NavigationStore } from './navigation.svelte'
 
+/** The setup shows every failure beside the field or button it concerns: no toast as well. */
+const QUIET = { quiet: true }
+
 /** How long typing must pause before the draft is checked. */
 export const CHECK_DELAY_MS = 300
 
@@ -109,7 +112,7 @@ export class StudySetupStore {
     this.#client = client
     this.#navigation = navigation
     this.#checker = new LatestRequest({
-      run: ({ draft }) => client.request('studies:check', { draft }),
+      run: ({ draft }) => client.request('studies:check', { draft }, QUIET),
       onResult: (check, request) => {
         this.check = check
         this.checkedKey = request.key
@@ -131,7 +134,7 @@ export class StudySetupStore {
   subscribe(): () => void {
     return this.#client.on('datasets:changed', () => {
       void this.#client
-        .request('datasets:list', {})
+        .request('datasets:list', {}, QUIET)
         .then((list) => {
           this.datasets = list
         })
@@ -155,9 +158,11 @@ export class StudySetupStore {
     this.loadError = null
     try {
       const [options, datasets, source] = await Promise.all([
-        this.options ?? this.#client.request('studies:options', {}),
-        this.#client.request('datasets:list', {}),
-        request.cloneOf ? this.#client.request('studies:get', { id: request.cloneOf }) : null,
+        this.options ?? this.#client.request('studies:options', {}, QUIET),
+        this.#client.request('datasets:list', {}, QUIET),
+        request.cloneOf
+          ? this.#client.request('studies:get', { id: request.cloneOf }, QUIET)
+          : null,
       ])
       if (seq !== this.#openSeq) return
       this.options = options
@@ -290,11 +295,15 @@ export class StudySetupStore {
         const clone = this.cloneOf
         entry =
           clone && clone.key === keyOf(result.draft, false)
-            ? await this.#client.request('studies:clone', { id: clone.id, name: result.draft.name })
-            : await this.#client.request('studies:create', { draft: result.draft })
+            ? await this.#client.request(
+                'studies:clone',
+                { id: clone.id, name: result.draft.name },
+                QUIET,
+              )
+            : await this.#client.request('studies:create', { draft: result.draft }, QUIET)
         this.created = { entry, key }
       }
-      const started = await this.#client.request('studies:start', { id: entry.id })
+      const started = await this.#client.request('studies:start', { id: entry.id }, QUIET)
       this.created = null
       this.#navigation.go({ view: 'studies', studyId: started.id })
     } catch (error) {
@@ -334,7 +343,7 @@ export class StudySetupStore {
     this.recordError = null
     if (this.record?.id !== id) this.record = null
     try {
-      const record = await this.#client.request('datasets:get', { id })
+      const record = await this.#client.request('datasets:get', { id }, QUIET)
       if (seq === this.#recordSeq) this.record = record
     } catch (error) {
       if (seq === this.#recordSeq) this.recordError = ApiError.from(error)

@@ -3,6 +3,9 @@
 // separately. 'auto' picks WebGPU when an adapter answers and otherwise says, once, that it
 // trains on the CPU. A provider is probed by opening a one-node session on it.
 
+import { existsSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
 import * as ort from 'onnxruntime-node'
 import { GraphError } from '../errors'
 import { encodeModel } from '../onnx/model'
@@ -31,11 +34,32 @@ function probeModel(): Uint8Array {
   })
 }
 
+/**
+ * Whether the CUDA provider's library sits beside onnxruntime's binding (`npm run setup:cuda`
+ * puts it there). Without it a session on 'cuda' fails anyway, after onnxruntime has printed a
+ * native error to stderr that no option silences: not worth showing users for a missing file.
+ */
+function cudaFilesInstalled(): boolean {
+  try {
+    const root = dirname(createRequire(import.meta.url).resolve('onnxruntime-node/package.json'))
+    const dir = join(root, 'bin', 'napi-v6', process.platform, process.arch)
+    const file =
+      process.platform === 'win32'
+        ? 'onnxruntime_providers_cuda.dll'
+        : 'libonnxruntime_providers_cuda.so'
+    return existsSync(join(dir, file))
+  } catch {
+    return true // cannot tell: let the session answer
+  }
+}
+
 /** undefined when the provider runs a node, else the reason it cannot. Cached per process. */
 export function probeProvider(provider: Provider): Promise<string | undefined> {
   let p = probes.get(provider)
   if (!p) {
     p = (async () => {
+      if (provider === 'cuda' && !cudaFilesInstalled())
+        return 'the CUDA provider files are not installed'
       try {
         const s = await ort.InferenceSession.create(probeModel(), {
           executionProviders: [provider],
