@@ -76,9 +76,11 @@ export interface StudyConfirmProgress {
 
 /**
  * Where a study stands. Live states (running, paused, stopping) exist only while this service
- * runs it; the others are read from the file: `new` (no trial yet), `stopped` (cancelled, or the
- * budget not spent), `interrupted` (trials left `running` by a process that is gone: resumable),
- * `finished` (budget spent, nothing running).
+ * runs it (or, `running` alone, while another live process on this machine does, e.g. a
+ * `frontier run`: then only that process can pause or cancel it); the others are read from the
+ * file: `new` (no trial yet), `stopped` (cancelled, or the budget not spent), `interrupted`
+ * (trials left `running` by a process that is gone: resumable), `finished` (budget spent,
+ * nothing running).
  */
 export type StudyStatus =
   'new' | 'running' | 'paused' | 'stopping' | 'stopped' | 'interrupted' | 'finished'

@@ -113,8 +113,12 @@ export class StudyRun {
         // Before the trial's end is announced, so that its detail then has the whole curve.
         onTrialEnd: async (record) => {
           const curve = curves.get(record.number) ?? []
-          curves.delete(record.number)
-          if (curve.length > 0) await writeCurve(opened.path, record.number, curve)
+          try {
+            if (curve.length > 0) await writeCurve(opened.path, record.number, curve)
+          } finally {
+            // Only once the artifact holds it: studies:trial reads one or the other.
+            curves.delete(record.number)
+          }
         },
         onEvent: (event) => {
           if (event.type === 'trial-started') curves.set(event.trialId, [])

@@ -4,7 +4,7 @@
 // builds on it for the app, `frontier serve` and `frontier run`; no Electron here.
 
 import { CodedError } from '../engine/coded-error'
-import { stat } from 'node:fs/promises'
+import { rm, stat } from 'node:fs/promises'
 import type { StudyConfig } from '../engine/hpo/study-config'
 import {
   FORECAST_ARTIFACT,
@@ -19,7 +19,7 @@ import {
 } from '../engine/store/persistent-study'
 import type { TrialRecord } from '../engine/hpo/types'
 import type { TrialEnd } from '../worker/trial-process'
-import { readRunSpec, trialJob, writeRunSpec, type RunSpec } from './run-spec'
+import { readRunSpec, runSpecPath, trialJob, writeRunSpec, type RunSpec } from './run-spec'
 import { Scheduler, type SchedulerOptions } from './scheduler'
 
 export class StudyRunError extends CodedError<'STUDY_EXISTS' | 'DATA_CHANGED'> {
@@ -69,8 +69,15 @@ export async function openOrCreateStudy(
   }
   // The run spec first: a crash between the two writes leaves no study without its spec.
   await writeRunSpec(path, spec)
-  const created = await createPersistentStudy(path, config)
-  return { ...created, path, spec, resumed: false, recovered: [] }
+  try {
+    const created = await createPersistentStudy(path, config)
+    return { ...created, path, spec, resumed: false, recovered: [] }
+  } catch (error) {
+    // A config the study refuses leaves no run file behind either (unless a study file
+    // appeared there meanwhile: then the run file is that study's).
+    if (!(await exists(path))) await rm(runSpecPath(path), { force: true })
+    throw error
+  }
 }
 
 /** The forecasts as JSON (NaN — a missing actual — as null). */

@@ -9,6 +9,8 @@ import { join } from 'node:path'
 import { beforeEach, describe, expect, it } from 'vitest'
 import type { StudyEpochEvent, StudyTrialEvent } from '@shared/study-views'
 import { validateStudyConfig } from '../../../src-main/engine/hpo/study-config'
+import { dispatch } from '../../../src-main/services/api-dispatch'
+import { createHandlers } from '../../../src-main/services/api-handlers'
 import { readRunSpec } from '../../../src-main/services/run-spec'
 import { draftConfig } from '../../../src-main/services/study-draft'
 import { lockPath } from '../../../src-main/services/study-lock'
@@ -253,5 +255,23 @@ describe('StudyService set-up', () => {
     await writeFile(lock, JSON.stringify({ pid: 2 ** 22 + 1, host: hostname(), startedAt: '' }))
     expect((await studies.list()).find((s) => s.id === ID)?.status).toBe('finished')
     await rm(lock)
+  })
+
+  it('answers the study channels over the contract: validated requests, coded errors', async () => {
+    const handlers = createHandlers(fx.host.services, 'websocket')
+    const badName = await dispatch(handlers, 'studies:create', { draft: fx.draft('no/slash') })
+    expect(badName).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+    const missing = await dispatch(handlers, 'studies:start', { id: 'NHITS_Q_heat/none.json' })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } })
+    const outside = await dispatch(handlers, 'studies:trials', {
+      id: '../x.json',
+      offset: 0,
+      limit: 1,
+    })
+    expect(outside).toMatchObject({ ok: false, error: { code: 'INVALID_REQUEST' } })
+    const idle = await dispatch(handlers, 'studies:pause', { id: ID })
+    expect(idle).toMatchObject({ ok: false, error: { code: 'STUDY_NOT_RUNNING' } })
+    const page = await dispatch(handlers, 'studies:trials', { id: ID, offset: 0, limit: 2 })
+    expect(page).toMatchObject({ ok: true, result: { total: 3, offset: 0 } })
   })
 })
