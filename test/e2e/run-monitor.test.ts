@@ -3,7 +3,8 @@
 // a reload; pause lets the running trials finish and starts no new one; resume goes on; one
 // running trial is cancelled and its row says CANCELLED; the resources panel says there is no
 // GPU; then `frontier serve` is stopped mid-run and started again, the study reopened and
-// resumed: no completed trial is lost and the run finishes. No console errors throughout.
+// resumed: no completed trial is lost and the run finishes; last, it is deleted after a
+// confirmation. No console errors throughout.
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
@@ -88,6 +89,8 @@ describe('run monitor in the browser', () => {
       })
       .toMatch(/^M/)
     await page.screenshot({ path: join(artifacts, 'run-monitor-running.png'), fullPage: true })
+    // A running study cannot be deleted.
+    expect(await page.locator('[data-testid=study-delete]').isDisabled()).toBe(true)
     await expect.poll(() => inState('complete').count(), { timeout: 90_000 }).toBeGreaterThan(0)
     expect(await page.locator('[data-testid=time-left]').innerText()).toMatch(/left/)
 
@@ -113,10 +116,11 @@ describe('run monitor in the browser', () => {
     const row = page.locator(`[data-testid=trial-row][data-trial="${trial}"]`)
     await expect.poll(() => row.getAttribute('data-state'), { timeout: 30_000 }).toBe('failed')
     expect(await row.innerText()).toContain('CANCELLED')
-    await row.click()
+    await row.getByRole('button', { name: `Open trial ${trial}` }).click()
     await expect
       .poll(() => page.locator('[data-testid=trial-error]').innerText(), { timeout: 10_000 })
       .toContain('CANCELLED')
+    await page.getByRole('heading', { name: 'Parameters' }).waitFor({ timeout: 20_000 })
     expect(await status()).toBe('running')
     await page.screenshot({ path: join(artifacts, 'run-monitor-cancelled.png'), fullPage: true })
     // Half a minute in, the sparklines have a history to show.
@@ -146,14 +150,30 @@ describe('run monitor in the browser', () => {
     const resume = page.locator('[data-testid=study-start]')
     expect(await resume.innerText()).toBe('Resume')
     await resume.click()
-    await expect.poll(status, { timeout: 180_000, intervals: [1000] }).toBe('finished')
+    await expect.poll(status, { timeout: 180_000, interval: 1000 }).toBe('finished')
     for (const n of done)
       expect(
         await page.locator(`[data-testid=trial-row][data-trial="${n}"]`).getAttribute('data-state'),
       ).toBe('complete')
     const ended = await page.locator('[data-testid=trial-row]:not([data-state=running])').count()
     expect(ended).toBeGreaterThanOrEqual(BUDGET)
+    // A complete trial's detail: its metrics and its learning curve, read from the study.
+    await page.getByRole('button', { name: `Open trial ${done[0]}` }).click()
+    const detail = page.locator('[data-testid=trial-detail]')
+    await detail.locator('[data-testid=trial-metrics]').waitFor({ timeout: 20_000 })
+    expect(await detail.locator('[data-testid=trial-metrics]').innerText()).toMatch(/mae/)
+    await expect.poll(() => detail.locator('path.curve-train').getAttribute('d')).toMatch(/^M.*L/)
     await page.screenshot({ path: join(artifacts, 'run-monitor-finished.png'), fullPage: true })
+
+    // Deleting asks first; then the study is gone from the list and the folder.
+    await page.locator('[data-testid=study-delete]').click()
+    await page.locator('[data-testid=delete-confirm]').waitFor()
+    await page.locator('[data-testid=delete-yes]').click()
+    await page.getByText('No studies in the data folder yet.').waitFor({ timeout: 20_000 })
+    await page.getByRole('heading', { name: 'No study yet' }).waitFor()
+    await page.screenshot({ path: join(artifacts, 'run-monitor-deleted.png') })
+    const left = await apiRequest<StudyListEntry[]>(url, 'studies:list', {})
+    expect(left.map((s) => s.id)).not.toContain(studyId)
     expect(errors).toEqual([])
   }, 240_000)
 })

@@ -84,9 +84,15 @@ export class StudyRunStore {
     return () => offs.forEach((off) => off())
   }
 
-  /** Opens a study (nothing happens when it is open already). */
+  /**
+   * Opens a study. When it is open already (the view shown again), its rows are read again
+   * while the old ones stay on screen: events were not followed while the view was away.
+   */
   open(id: StudyId): void {
-    if (this.studyId === id) return
+    if (this.studyId === id) {
+      void this.reload()
+      return
+    }
     this.studyId = id
     this.rows = []
     this.loaded = false

@@ -88,6 +88,18 @@ describe('StudyRunStore', () => {
     expect(run.running).toEqual([2])
   })
 
+  it('reads the rows again when the open study is opened again, the old ones staying', async () => {
+    const { api, run } = setUp()
+    run.open(ID)
+    api.answer('studies:trials', { total: 1, offset: 0, rows: [row(0)] })
+    await tick()
+    run.open(ID)
+    expect(run.rows).toHaveLength(1)
+    api.answer('studies:trials', { total: 2, offset: 0, rows: [row(0, 'complete'), row(1)] })
+    await tick()
+    expect(run.rows.map((r) => r.state)).toEqual(['complete', 'running'])
+  })
+
   it('reads every page of a long study', async () => {
     const { api, run } = setUp()
     run.open(ID)
